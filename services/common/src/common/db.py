@@ -1,0 +1,121 @@
+"""Database access: one async engine per service, one transaction per request.
+
+SQLite (embedded default) and PostgreSQL (production, and tests when TEST_DATABASE_URL is set)
+are both first-class. URLs may be given in their plain form (`sqlite:///…`, `postgresql://…`);
+we pick the drivers: aiosqlite / psycopg 3 for the app, the sync forms for Alembic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import registry
+
+# Stable constraint names, so migrations autogenerate the same names on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_registry() -> registry:
+    """A registry (and metadata) of a service's own: services never share table metadata."""
+    return registry(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+
+def async_url(url: str) -> str:
+    u = make_url(url)
+    if u.drivername in ("sqlite", "sqlite+pysqlite"):
+        u = u.set(drivername="sqlite+aiosqlite")
+    elif u.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        u = u.set(drivername="postgresql+psycopg")
+    return u.render_as_string(hide_password=False)
+
+
+def sync_url(url: str) -> str:
+    u = make_url(url)
+    if u.drivername == "sqlite+aiosqlite":
+        u = u.set(drivername="sqlite")
+    elif u.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        u = u.set(drivername="postgresql+psycopg")
+    return u.render_as_string(hide_password=False)
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers run while one writer writes; busy_timeout makes concurrent writers wait
+    # for the lock instead of failing at once with "database is locked".
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
+    url = async_url(url)
+    kwargs: dict[str, Any] = {"echo": echo}
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+    else:
+        kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=10)
+    engine = create_async_engine(url, **kwargs)
+    if is_sqlite(url):
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Database:
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = async_url(url)
+        self.engine = create_engine_for(url, echo=echo)
+        self.sessionmaker = async_sessionmaker(
+            self.engine, class_=AsyncSession, expire_on_commit=False, autoflush=True
+        )
+        #: Called after every successful commit that wrote outbox events (wakes the relay).
+        self.on_events_committed: list[Any] = []
+
+    def session(self) -> AsyncSession:
+        return self.sessionmaker()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    def notify_committed(self, session: AsyncSession) -> None:
+        if session.info.pop("outbox_written", False):
+            for callback in self.on_events_committed:
+                callback()
+
+
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    database: Database = request.app.state.database
+    async with database.session() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        else:
+            # Committed here, before the response is sent: a client that got 2xx can rely on
+            # the change (and its outbox events) being stored.
+            await session.commit()
+            database.notify_committed(session)
+
+
+#: The request's session. `scope="function"` closes it (commit) when the endpoint returns,
+#: before FastAPI sends the response.
+DBSession = Annotated[AsyncSession, Depends(_request_session, scope="function")]

@@ -1,0 +1,80 @@
+"""Data a fresh install starts with: organisations, and in demo mode one account per role.
+
+Idempotent: running it again changes nothing. Separate from the migrations (schema only).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from identity.organisation.models import Organisation, OrganisationKind
+from identity.passwords import hash_password
+from identity.user import service as users
+from identity.user.models import Role, User, UserRole
+
+log = logging.getLogger("identity.seed")
+
+ORGANISATIONS = [
+    ("CGLU-Afrique / UCLG Africa", OrganisationKind.other, "MA"),
+    ("Université Cadi Ayyad", OrganisationKind.university, "MA"),
+    ("Association Marocaine des Présidents des Conseils Communaux (AMPCC)",
+     OrganisationKind.national_association, "MA"),
+    ("South African Local Government Association (SALGA)", OrganisationKind.national_association, "ZA"),
+    ("Union des Associations d'Élus Locaux du Sénégal (UAEL)", OrganisationKind.national_association, "SN"),
+    ("Association Nationale des Communes du Bénin (ANCB)", OrganisationKind.national_association, "BJ"),
+    ("Uganda Local Governments Association (ULGA)", OrganisationKind.national_association, "UG"),
+    ("Council of Governors", OrganisationKind.national_association, "KE"),
+    ("Ville de Dakar", OrganisationKind.local_government, "SN"),
+    ("Commune de Marrakech", OrganisationKind.local_government, "MA"),
+    ("City of Johannesburg", OrganisationKind.local_government, "ZA"),
+    ("Kampala Capital City Authority", OrganisationKind.local_government, "UG"),
+    ("District d'Abidjan", OrganisationKind.local_government, "CI"),
+    ("Nairobi City County", OrganisationKind.local_government, "KE"),
+]
+
+DEMO_ACCOUNTS = [
+    ("admin@example.org", "Amina Admin", Role.admin, "MA"),
+    ("coordinator@example.org", "Kofi Coordinator", Role.coordinator, "GH"),
+    ("learner@example.org", "Fatou Learner", Role.learner, "SN"),
+    ("expert@example.org", "Jean Expert", Role.expert, "CM"),
+]
+
+
+async def seed_organisations(session: AsyncSession) -> int:
+    existing = {(n, c) for n, c in (await session.execute(select(Organisation.name, Organisation.country))).all()}
+    added = 0
+    for name, kind, country in ORGANISATIONS:
+        if (name, country) not in existing:
+            session.add(Organisation(name=name, kind=kind.value, country=country))
+            added += 1
+    await session.flush()
+    return added
+
+
+async def ensure_account(session: AsyncSession, *, email: str, full_name: str, password: str,
+                         roles: list[Role], country: str, reset_password: bool = False) -> User:
+    """Create the account, or give an existing one the roles (and, if asked, the password)."""
+    user = await users.by_email(session, email)
+    if user is None:
+        user = User(email=email.lower(), password_hash=hash_password(password), full_name=full_name,
+                    country=country, preferred_language="fr")
+        session.add(user)
+        await session.flush()
+    elif reset_password:
+        user.password_hash = hash_password(password)
+        session.add(user)
+    current = set(await users.roles_of(session, user.id))
+    for role in {Role.learner, *roles}:
+        if role not in current:
+            session.add(UserRole(user_id=user.id, role=role.value))
+    await session.flush()
+    return user
+
+
+async def seed_demo_accounts(session: AsyncSession, password: str) -> None:
+    for email, name, role, country in DEMO_ACCOUNTS:
+        await ensure_account(session, email=email, full_name=name, password=password, roles=[role],
+                             country=country, reset_password=True)
