@@ -140,6 +140,10 @@ class TokenVerifier:
             finally:
                 self._fetched_at = time.monotonic()
 
+    def invalidate(self) -> None:
+        """Forget when the keys were fetched: the next unknown kid refetches at once."""
+        self._fetched_at = 0.0
+
     async def _key_for(self, kid: str) -> Any:
         key = self._keys.get(kid)
         if key is None:

@@ -29,7 +29,9 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
 
     async def own_jwks() -> dict[str, Any]:
         # identity verifies its own tokens from its database, not by calling itself over HTTP.
+        # Called on an unknown kid: another replica may have rotated, so skip the key cache.
         keys: KeyStore = holder["app"].state.keys
+        keys.invalidate()
         return await keys.jwks()
 
     async def on_startup(app: FastAPI) -> None:

@@ -63,27 +63,32 @@ class TokenFactory:
 
     def bad_tokens(self) -> dict[str, str]:
         """Tokens every service must refuse, each for a different reason."""
-        import base64
-        import json
+        return bad_tokens(sign=self.sign, kid=self.kid, public_pem=self.public_pem,
+                          claims=self.claims("00000000-0000-0000-0000-000000000001", roles=["admin"]))
 
-        def b64(data: dict[str, Any]) -> str:
-            return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
-        good_claims = self.claims("00000000-0000-0000-0000-000000000001", roles=["admin"])
-        other = TokenFactory(issuer=self.issuer, audience=self.audience)
-        other.kid = self.kid  # same kid, different key: a forgery, not an unknown key
-        return {
-            "alg_none": f"{b64({'alg': 'none', 'typ': 'JWT', 'kid': self.kid})}.{b64(good_claims)}.",
-            "hs256_with_public_key": _hs256_with_public_key(good_claims, self.public_pem, self.kid),
-            "expired": self.sign({**good_claims, "iat": int(time.time()) - 7200,
-                                  "exp": int(time.time()) - 3600}),
-            "wrong_audience": self.sign({**good_claims, "aud": "someone-else"}),
-            "wrong_issuer": self.sign({**good_claims, "iss": "https://evil.example"}),
-            "other_key": other.sign(good_claims),
-            "unknown_kid": other.sign(good_claims, kid="not-a-known-kid"),
-            "garbage": "not.a.token",
-            "refresh_type": self.sign({**good_claims, "typ": "refresh"}),
-        }
+def bad_tokens(*, sign: Any, kid: str, public_pem: str, claims: dict[str, Any]) -> dict[str, str]:
+    """Forged or unacceptable tokens around a real key: `sign(claims)` signs with that key, whose
+    id is `kid` and public key `public_pem`. Each must be refused, each for its own reason."""
+    import base64
+    import json
+
+    def b64(data: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    stranger = TokenFactory()
+    now = int(time.time())
+    return {
+        "alg_none": f"{b64({'alg': 'none', 'typ': 'JWT', 'kid': kid})}.{b64(claims)}.",
+        "hs256_with_public_key": _hs256_with_public_key(claims, public_pem, kid),
+        "expired": sign({**claims, "iat": now - 7200, "exp": now - 3600}),
+        "wrong_audience": sign({**claims, "aud": "someone-else"}),
+        "wrong_issuer": sign({**claims, "iss": "https://evil.example"}),
+        "not_an_access_token": sign({**claims, "typ": "refresh"}),
+        "other_key_same_kid": stranger.sign(claims, kid=kid),
+        "unknown_kid": stranger.sign(claims),
+        "garbage": "not.a.token",
+    }
 
 
 def _hs256_with_public_key(claims: dict[str, Any], public_pem: str, kid: str) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from common.db import DBSession
 from identity.client.schemas import KNOWN_SCOPES
@@ -37,9 +37,11 @@ async def discovery(settings: Settings) -> dict[str, Any]:
 
 
 @router.post("/admin/signing-keys/rotate", summary="Rotate the token signing key", status_code=201)
-async def rotate(session: DBSession, settings: Settings, keys: Keys, _: AdminPrincipal) -> dict[str, str]:
+async def rotate(request: Request, session: DBSession, settings: Settings, keys: Keys,
+                 _: AdminPrincipal) -> dict[str, str]:
     """Admins only. New tokens use the new key; tokens signed before stay valid until they expire."""
     key = await service.rotate(session, settings.key_encryption_secret.get_secret_value())
     await session.commit()
     keys.invalidate()
+    request.app.state.verifier.invalidate()
     return {"kid": key.kid}

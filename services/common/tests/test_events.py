@@ -1,0 +1,139 @@
+"""The outbox and its relay against a real NATS JetStream server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import nats
+import pytest
+from sqlalchemy import select
+from sqlmodel import SQLModel
+
+from common.db import Database, make_registry
+from common.events import STREAM, Event, EventConsumer, OutboxRelay, event_tables, record_event
+
+
+class KitModel(SQLModel, registry=make_registry()):
+    pass
+
+
+Outbox, Processed = event_tables(KitModel)
+
+
+@pytest.fixture
+async def database(tmp_path: Path):  # type: ignore[no-untyped-def]
+    db = Database(f"sqlite:///{tmp_path / 'kit.db'}")
+    async with db.engine.begin() as conn:
+        await conn.run_sync(KitModel.metadata.create_all)
+    yield db
+    await db.dispose()
+
+
+async def _stream_messages(nats_url: str, subject: str) -> list[dict]:  # type: ignore[type-arg]
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    sub = await js.pull_subscribe(subject, durable=None, stream=STREAM)
+    found = []
+    try:
+        while True:
+            batch = await sub.fetch(100, timeout=0.5)
+            found.extend(json.loads(m.data) for m in batch)
+            for m in batch:
+                await m.ack()
+    except TimeoutError:
+        pass
+    finally:
+        await nc.close()
+    return found
+
+
+async def test_rolled_back_event_is_never_published(database: Database, nats_server: str) -> None:
+    async with database.session() as session:
+        record_event(session, Outbox, "kit.thing.rolledback", {"n": 1})
+        await session.flush()
+        await session.rollback()
+    relay = OutboxRelay(database, Outbox, nats_server)
+    try:
+        assert await relay.publish_pending() == 0
+    finally:
+        await relay.close()
+    assert await _stream_messages(nats_server, "alga.kit.thing.rolledback") == []
+
+
+async def test_committed_event_is_published_once_even_if_the_relay_restarts(database: Database, nats_server: str) -> None:
+    async with database.session() as session:
+        event = record_event(session, Outbox, "kit.thing.created", {"name": "Dakar"})
+        await session.commit()
+
+    # A relay that publishes, then dies before marking the row published.
+    crashing = OutboxRelay(database, Outbox, nats_server)
+    await crashing.connect()
+    async with database.session() as session:
+        row = (await session.execute(select(Outbox))).scalars().one()
+    ack = await crashing._js.publish("alga." + row.type, row.payload.encode(), headers={"Nats-Msg-Id": row.id})
+    assert not ack.duplicate
+    await crashing.close()
+
+    # The restarted relay finds the row unpublished and publishes again: JetStream drops it.
+    relay = OutboxRelay(database, Outbox, nats_server)
+    try:
+        assert await relay.publish_pending() == 1
+        assert await relay.publish_pending() == 0
+    finally:
+        await relay.close()
+    messages = await _stream_messages(nats_server, "alga.kit.thing.created")
+    assert [m["id"] for m in messages] == [event.id]
+    assert messages[0]["data"] == {"name": "Dakar"} and messages[0]["type"] == "kit.thing.created"
+    async with database.session() as session:
+        assert (await session.execute(select(Outbox.published_at))).scalar_one() is not None
+
+
+async def test_relay_is_woken_by_a_commit(database: Database, nats_server: str) -> None:
+    relay = OutboxRelay(database, Outbox, nats_server, poll_interval=60)
+    task = asyncio.create_task(relay.run_forever())
+    try:
+        async with database.session() as session:
+            record_event(session, Outbox, "kit.thing.woken", {})
+            await session.commit()
+            database.notify_committed(session)
+        async with asyncio.timeout(10):
+            while True:
+                async with database.session() as session:
+                    if (await session.execute(select(Outbox.published_at))).scalar_one() is not None:
+                        break
+                await asyncio.sleep(0.05)
+    finally:
+        task.cancel()
+        await relay.close()
+
+
+async def test_consumer_applies_each_event_once(database: Database, nats_server: str) -> None:
+    applied: list[str] = []
+
+    async def handler(session, event: Event) -> None:  # type: ignore[no-untyped-def]
+        applied.append(event.data["name"])
+
+    consumer = EventConsumer(database, Processed, nats_server, durable="kit-test",
+                             subjects=["alga.kit.city.>"], handler=handler)
+    nc = await nats.connect(nats_server)
+    js = nc.jetstream()
+    try:
+        from common.events import ensure_stream
+
+        await ensure_stream(js)
+        event = Event(id="11111111-1111-1111-1111-111111111111", type="kit.city.added", source="kit",
+                      time="2026-11-29T00:00:00Z", data={"name": "Rabat"})
+        # Delivered twice (different message ids, as after a publisher's retry past the window).
+        await js.publish(event.subject, event.to_json())
+        await js.publish(event.subject, event.to_json())
+        processed = 0
+        async with asyncio.timeout(10):
+            while processed < 2:
+                processed += await consumer.process_batch(timeout=0.5)
+        assert applied == ["Rabat"]
+        assert await consumer.apply(event) is False
+    finally:
+        await consumer.close()
+        await nc.close()
