@@ -9,7 +9,6 @@ import uuid
 import httpx
 import nats
 import pytest
-
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
@@ -18,9 +17,15 @@ pytestmark = pytest.mark.system
 def test_register_login_and_read_my_account(live_stack: Stack) -> None:
     email = f"learner-{uuid.uuid4().hex[:8]}@example.org"
     with httpx.Client(base_url=live_stack.gateway_url, timeout=10) as http:
-        registered = http.post("/api/identity/auth/register", json={
-            "email": email, "password": "un mot de passe solide 2026", "full_name": "Aïssatou Bâ",
-            "country": "SN"})
+        registered = http.post(
+            "/api/identity/auth/register",
+            json={
+                "email": email,
+                "password": "un mot de passe solide 2026",
+                "full_name": "Aïssatou Bâ",
+                "country": "SN",
+            },
+        )
         assert registered.status_code == 201, registered.text
         assert registered.headers["x-request-id"]
 
@@ -34,8 +39,7 @@ def test_register_login_and_read_my_account(live_stack: Stack) -> None:
         assert me.headers["x-request-id"] == "journey-1"
 
         http.cookies.clear()
-        bearer = http.get("/api/identity/users/me",
-                          headers={"Authorization": f"Bearer {login.json()['access_token']}"})
+        bearer = http.get("/api/identity/users/me", headers={"Authorization": f"Bearer {login.json()['access_token']}"})
         assert bearer.status_code == 200
 
         assert http.get("/api/identity/users/me").status_code == 401
@@ -46,8 +50,9 @@ def test_register_login_and_read_my_account(live_stack: Stack) -> None:
 def test_demo_accounts_exist_for_every_role(live_stack: Stack) -> None:
     with httpx.Client(base_url=live_stack.gateway_url, timeout=10) as http:
         for role in ("admin", "coordinator", "learner", "expert"):
-            response = http.post("/api/identity/auth/login", json={
-                "email": f"{role}@example.org", "password": live_stack.demo_password})
+            response = http.post(
+                "/api/identity/auth/login", json={"email": f"{role}@example.org", "password": live_stack.demo_password}
+            )
             assert response.status_code == 200, role
             assert role in response.json()["user"]["roles"]
 
@@ -55,9 +60,15 @@ def test_demo_accounts_exist_for_every_role(live_stack: Stack) -> None:
 def test_registration_event_reaches_nats(live_stack: Stack) -> None:
     email = f"evented-{uuid.uuid4().hex[:8]}@example.org"
     with httpx.Client(base_url=live_stack.gateway_url, timeout=10) as http:
-        user = http.post("/api/identity/auth/register", json={
-            "email": email, "password": "another solid passphrase 7", "full_name": "Evented User",
-            "country": "GH"}).json()
+        user = http.post(
+            "/api/identity/auth/register",
+            json={
+                "email": email,
+                "password": "another solid passphrase 7",
+                "full_name": "Evented User",
+                "country": "GH",
+            },
+        ).json()
 
     async def find_event() -> dict:  # type: ignore[type-arg]
         nc = await nats.connect(f"nats://127.0.0.1:{live_stack.nats_port}")

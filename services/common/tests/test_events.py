@@ -8,11 +8,10 @@ from pathlib import Path
 
 import nats
 import pytest
-from sqlalchemy import select
-from sqlmodel import SQLModel
-
 from common.db import Database, make_registry
 from common.events import STREAM, Event, EventConsumer, OutboxRelay, event_tables, record_event
+from sqlalchemy import select
+from sqlmodel import SQLModel
 
 
 class KitModel(SQLModel, registry=make_registry()):
@@ -62,7 +61,9 @@ async def test_rolled_back_event_is_never_published(database: Database, nats_ser
     assert await _stream_messages(nats_server, "alga.kit.thing.rolledback") == []
 
 
-async def test_committed_event_is_published_once_even_if_the_relay_restarts(database: Database, nats_server: str) -> None:
+async def test_committed_event_is_published_once_even_if_the_relay_restarts(
+    database: Database, nats_server: str
+) -> None:
     async with database.session() as session:
         event = record_event(session, Outbox, "kit.thing.created", {"name": "Dakar"})
         await session.commit()
@@ -115,16 +116,22 @@ async def test_consumer_applies_each_event_once(database: Database, nats_server:
     async def handler(session, event: Event) -> None:  # type: ignore[no-untyped-def]
         applied.append(event.data["name"])
 
-    consumer = EventConsumer(database, Processed, nats_server, durable="kit-test",
-                             subjects=["alga.kit.city.>"], handler=handler)
+    consumer = EventConsumer(
+        database, Processed, nats_server, durable="kit-test", subjects=["alga.kit.city.>"], handler=handler
+    )
     nc = await nats.connect(nats_server)
     js = nc.jetstream()
     try:
         from common.events import ensure_stream
 
         await ensure_stream(js)
-        event = Event(id="11111111-1111-1111-1111-111111111111", type="kit.city.added", source="kit",
-                      time="2026-11-29T00:00:00Z", data={"name": "Rabat"})
+        event = Event(
+            id="11111111-1111-1111-1111-111111111111",
+            type="kit.city.added",
+            source="kit",
+            time="2026-11-29T00:00:00Z",
+            data={"name": "Rabat"},
+        )
         # Delivered twice (different message ids, as after a publisher's retry past the window).
         await js.publish(event.subject, event.to_json())
         await js.publish(event.subject, event.to_json())

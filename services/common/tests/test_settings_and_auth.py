@@ -7,12 +7,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
-from pydantic import SecretStr, ValidationError
-
 from common.auth import InvalidToken, JWKSUnavailable, TokenVerifier
 from common.settings import ServiceSettings, dev_secret
 from common.testing import TokenFactory
 from common.testing.processes import free_port
+from pydantic import SecretStr, ValidationError
 
 
 class DemoSettings(ServiceSettings):
@@ -44,7 +43,7 @@ class _JWKSServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 outer.hits += 1
                 body = json.dumps(outer.jwks).encode()
                 self.send_response(200)
@@ -74,8 +73,9 @@ def jwks_server() -> Iterator[_JWKSServer]:
 async def test_verifier_fetches_keys_and_refetches_on_an_unknown_kid(jwks_server: _JWKSServer) -> None:
     first, second = TokenFactory(), TokenFactory()
     jwks_server.jwks = first.jwks
-    verifier = TokenVerifier(issuer=first.issuer, audience=first.audience, jwks_url=jwks_server.url,
-                             min_refresh_interval=0)
+    verifier = TokenVerifier(
+        issuer=first.issuer, audience=first.audience, jwks_url=jwks_server.url, min_refresh_interval=0
+    )
     try:
         principal = await verifier.verify(first.user("u-1", roles=["coordinator"]))
         assert principal.subject == "u-1" and principal.is_staff
@@ -94,8 +94,9 @@ async def test_verifier_fetches_keys_and_refetches_on_an_unknown_kid(jwks_server
 async def test_verifier_rate_limits_refetches_for_forged_kids(jwks_server: _JWKSServer) -> None:
     factory = TokenFactory()
     jwks_server.jwks = factory.jwks
-    verifier = TokenVerifier(issuer=factory.issuer, audience=factory.audience, jwks_url=jwks_server.url,
-                             min_refresh_interval=60)
+    verifier = TokenVerifier(
+        issuer=factory.issuer, audience=factory.audience, jwks_url=jwks_server.url, min_refresh_interval=60
+    )
     try:
         await verifier.verify(factory.user())
         for _ in range(20):
@@ -117,8 +118,12 @@ async def test_every_bad_token_is_refused() -> None:
 
 async def test_unreachable_jwks_is_reported_as_unavailable() -> None:
     factory = TokenFactory()
-    verifier = TokenVerifier(issuer=factory.issuer, audience=factory.audience,
-                             jwks_url=f"http://127.0.0.1:{free_port()}/jwks.json", http_timeout=1)
+    verifier = TokenVerifier(
+        issuer=factory.issuer,
+        audience=factory.audience,
+        jwks_url=f"http://127.0.0.1:{free_port()}/jwks.json",
+        http_timeout=1,
+    )
     with pytest.raises(JWKSUnavailable):
         await verifier.verify(factory.user())
     await verifier.aclose()

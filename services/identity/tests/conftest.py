@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from common.db import Database
 from common.testing import running_app
 from common.testing.fixtures import ServiceMigrations
@@ -28,8 +27,12 @@ def service_migrations() -> ServiceMigrations:
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> IdentitySettings:
     return IdentitySettings(
-        env="test", database_url=database_url, key_encryption_secret="test-only-secret",
-        nats_url=None, var_dir=tmp_path, login_max_failures_per_account=5,
+        env="test",
+        database_url=database_url,
+        key_encryption_secret="test-only-secret",
+        nats_url=None,
+        var_dir=tmp_path,
+        login_max_failures_per_account=5,
         login_max_attempts_per_ip=30,
     )
 
@@ -48,11 +51,13 @@ async def db(settings: IdentitySettings) -> AsyncIterator[Database]:
     await database.dispose()
 
 
-async def make_user(db: Database, email: str, *roles: Role, password: str = PASSWORD,
-                    full_name: str = "Awa Diop", country: str = "SN") -> str:
+async def make_user(
+    db: Database, email: str, *roles: Role, password: str = PASSWORD, full_name: str = "Awa Diop", country: str = "SN"
+) -> str:
     async with db.session() as session:
-        user = await seed.ensure_account(session, email=email, full_name=full_name, password=password,
-                                         roles=list(roles), country=country)
+        user = await seed.ensure_account(
+            session, email=email, full_name=full_name, password=password, roles=list(roles), country=country
+        )
         await session.commit()
         return user.id
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, inspect
-from sqlalchemy.pool import NullPool
-
 from common import migrations
 from common.db import sync_url
-from common.testing.fixtures import fresh_database
 from common.testing import drop_postgres_database, postgres_server_url
+from common.testing.fixtures import fresh_database
 from identity.models import metadata
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.pool import NullPool
 
 from .conftest import ALEMBIC_INI
 

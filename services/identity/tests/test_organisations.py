@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import httpx
-
 from common.db import Database
 from identity import seed
 from identity.user.models import Role
@@ -50,18 +49,27 @@ async def test_coordinators_add_organisations(client: httpx.AsyncClient, db: Dat
     coordinator = (await login(client, "coord@example.org"))["access_token"]
     created = await client.post("/organisations", json=body, headers=bearer(coordinator))
     assert created.status_code == 201 and created.json()["country"] == "BF"
-    again = await client.post("/organisations", json={**body, "name": "commune de ouagadougou"},
-                              headers=bearer(coordinator))
+    again = await client.post(
+        "/organisations", json={**body, "name": "commune de ouagadougou"}, headers=bearer(coordinator)
+    )
     assert again.status_code == 409
-    bad = await client.post("/organisations", json={**body, "country": "QQ", "kind": "kingdom"},
-                            headers=bearer(coordinator))
+    bad = await client.post(
+        "/organisations", json={**body, "country": "QQ", "kind": "kingdom"}, headers=bearer(coordinator)
+    )
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} == {"country", "kind"}
 
     # A user can now pick it.
-    registered = await client.post("/auth/register", json={
-        "email": "maire@example.org", "password": "a much better passphrase 9", "full_name": "Issa Maire",
-        "country": "BF", "organisation_id": created.json()["id"]})
+    registered = await client.post(
+        "/auth/register",
+        json={
+            "email": "maire@example.org",
+            "password": "a much better passphrase 9",
+            "full_name": "Issa Maire",
+            "country": "BF",
+            "organisation_id": created.json()["id"],
+        },
+    )
     assert registered.status_code == 201 and registered.json()["organisation_id"] == created.json()["id"]
 
 

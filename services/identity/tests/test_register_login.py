@@ -3,10 +3,9 @@ from __future__ import annotations
 import json
 
 import httpx
-from sqlalchemy import select
-
 from common.db import Database
 from identity.db import OutboxEvent
+from sqlalchemy import select
 
 from .conftest import PASSWORD, bearer, login, make_user
 
@@ -38,8 +37,10 @@ async def test_register_creates_a_learner_and_records_the_event(client: httpx.As
 
 
 async def test_minimal_registration_body_is_enough(client: httpx.AsyncClient) -> None:
-    response = await client.post("/auth/register", json={
-        "email": "min@example.org", "password": PASSWORD, "full_name": "Min Imal", "country": "KE"})
+    response = await client.post(
+        "/auth/register",
+        json={"email": "min@example.org", "password": PASSWORD, "full_name": "Min Imal", "country": "KE"},
+    )
     assert response.status_code == 201
     assert response.json()["preferred_language"] == "fr"
 
@@ -62,8 +63,9 @@ async def test_weak_password_is_422_naming_the_field(client: httpx.AsyncClient) 
 
 
 async def test_bad_fields_are_all_named(client: httpx.AsyncClient) -> None:
-    response = await client.post("/auth/register", json={
-        "email": "not-an-email", "password": PASSWORD, "full_name": "", "country": "XX"})
+    response = await client.post(
+        "/auth/register", json={"email": "not-an-email", "password": PASSWORD, "full_name": "", "country": "XX"}
+    )
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
     assert fields == {"email", "full_name", "country"}
@@ -109,7 +111,9 @@ async def test_wrong_password_and_unknown_email_answer_the_same(client: httpx.As
 async def test_failed_logins_are_rate_limited_per_account(client: httpx.AsyncClient, db: Database) -> None:
     await make_user(db, "awa@example.org")
     for _ in range(5):
-        assert (await client.post("/auth/login", json={"email": "awa@example.org", "password": "wrong!"})).status_code == 401
+        assert (
+            await client.post("/auth/login", json={"email": "awa@example.org", "password": "wrong!"})
+        ).status_code == 401
     # Even the right password is refused now, and an unknown account behaves the same.
     blocked = await client.post("/auth/login", json={"email": "awa@example.org", "password": PASSWORD})
     assert blocked.status_code == 429 and "Retry-After" in blocked.headers
@@ -175,8 +179,9 @@ async def test_me_needs_a_token(client: httpx.AsyncClient) -> None:
 async def test_update_my_profile(client: httpx.AsyncClient, db: Database) -> None:
     await make_user(db, "awa@example.org")
     token = (await login(client, "awa@example.org"))["access_token"]
-    response = await client.patch("/users/me", headers=bearer(token), json={
-        "position": "Directrice des finances", "preferred_language": "en"})
+    response = await client.patch(
+        "/users/me", headers=bearer(token), json={"position": "Directrice des finances", "preferred_language": "en"}
+    )
     assert response.status_code == 200
     assert response.json()["position"] == "Directrice des finances"
     assert response.json()["preferred_language"] == "en"

@@ -5,13 +5,12 @@ import json
 
 import httpx
 import pytest
-from jose import jwk, jwt
-from sqlalchemy import select
-
 from common.db import Database
 from common.testing import bad_tokens
 from identity.db import OutboxEvent
 from identity.user.models import Role
+from jose import jwk, jwt
+from sqlalchemy import select
 
 from .conftest import bearer, login, make_user
 
@@ -37,7 +36,8 @@ async def test_user_list_requires_staff(client: httpx.AsyncClient, db: Database)
 
 
 async def test_only_admins_grant_roles_and_the_change_is_an_event(
-        client: httpx.AsyncClient, db: Database, admin_token: str) -> None:
+    client: httpx.AsyncClient, db: Database, admin_token: str
+) -> None:
     learner_id = await make_user(db, "learner@example.org")
     await make_user(db, "coord@example.org", Role.coordinator)
     coordinator = (await login(client, "coord@example.org"))["access_token"]
@@ -49,8 +49,12 @@ async def test_only_admins_grant_roles_and_the_change_is_an_event(
     assert response.status_code == 200
     assert response.json()["roles"] == ["coordinator", "learner"]
     async with db.session() as session:
-        events = [json.loads(e.payload) for e in (await session.execute(
-            select(OutboxEvent).where(OutboxEvent.type == "identity.user.roles_changed"))).scalars()]
+        events = [
+            json.loads(e.payload)
+            for e in (
+                await session.execute(select(OutboxEvent).where(OutboxEvent.type == "identity.user.roles_changed"))
+            ).scalars()
+        ]
     assert len(events) == 1
     assert events[0]["data"]["roles"] == ["coordinator", "learner"]
     assert events[0]["data"]["previous_roles"] == ["learner"]
@@ -86,15 +90,20 @@ async def test_client_credentials_flow(client: httpx.AsyncClient, db: Database, 
     assert secret not in listed.text and listed.json()[0]["client_id"] == integrator["client_id"]
 
     basic = base64.b64encode(f"{integrator['client_id']}:{secret}".encode()).decode()
-    token = await client.post("/oauth/token", data={"grant_type": "client_credentials", "scope": "catalogue:read"},
-                              headers={"Authorization": f"Basic {basic}"})
+    token = await client.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "scope": "catalogue:read"},
+        headers={"Authorization": f"Basic {basic}"},
+    )
     assert token.status_code == 200, token.text
     claims = jwt.get_unverified_claims(token.json()["access_token"])
     assert claims["scope"] == "catalogue:read" and claims["client_id"] == integrator["client_id"]
     assert "roles" not in claims
 
-    by_form = await client.post("/oauth/token", data={"grant_type": "client_credentials",
-                                                      "client_id": integrator["client_id"], "client_secret": secret})
+    by_form = await client.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": integrator["client_id"], "client_secret": secret},
+    )
     assert by_form.status_code == 200
     assert by_form.json()["scope"] == "catalogue:read enrollment:read"
 
@@ -103,20 +112,32 @@ async def test_client_credentials_flow(client: httpx.AsyncClient, db: Database, 
     assert (await client.get("/users/me", headers=bearer(client_token))).status_code == 403
     assert (await client.get("/users", headers=bearer(client_token))).status_code == 403
 
-    wrong = await client.post("/oauth/token", data={"grant_type": "client_credentials",
-                                                    "client_id": integrator["client_id"], "client_secret": "wrong"})
+    wrong = await client.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": integrator["client_id"], "client_secret": "wrong"},
+    )
     assert wrong.status_code == 401 and wrong.json()["error"] == "invalid_client"
-    scope = await client.post("/oauth/token", data={"grant_type": "client_credentials", "scope": "publications:write",
-                                                    "client_id": integrator["client_id"], "client_secret": secret})
+    scope = await client.post(
+        "/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "scope": "publications:write",
+            "client_id": integrator["client_id"],
+            "client_secret": secret,
+        },
+    )
     assert scope.status_code == 400 and scope.json()["error"] == "invalid_scope"
-    grant = await client.post("/oauth/token", data={"grant_type": "password",
-                                                    "client_id": integrator["client_id"], "client_secret": secret})
+    grant = await client.post(
+        "/oauth/token", data={"grant_type": "password", "client_id": integrator["client_id"], "client_secret": secret}
+    )
     assert grant.status_code == 400 and grant.json()["error"] == "unsupported_grant_type"
 
     revoked = await client.delete(f"/clients/{integrator['id']}", headers=bearer(admin_token))
     assert revoked.status_code == 204
-    after = await client.post("/oauth/token", data={"grant_type": "client_credentials",
-                                                    "client_id": integrator["client_id"], "client_secret": secret})
+    after = await client.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": integrator["client_id"], "client_secret": secret},
+    )
     assert after.status_code == 401
 
 
@@ -154,7 +175,10 @@ async def test_bad_tokens_are_refused(client: httpx.AsyncClient, admin_token: st
     claims = jwt.get_unverified_claims(admin_token)
     forged = bad_tokens(
         sign=lambda c: jwt.encode(c, private_pem, algorithm="RS256", headers={"kid": kid}),
-        kid=kid, public_pem=jwk.construct(public, algorithm="RS256").to_pem().decode(), claims=claims)
+        kid=kid,
+        public_pem=jwk.construct(public, algorithm="RS256").to_pem().decode(),
+        claims=claims,
+    )
     for name, token in forged.items():
         response = await client.get("/users", headers=bearer(token))
         assert response.status_code == 401, name

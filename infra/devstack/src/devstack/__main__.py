@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from common.settings import REPO_ROOT
+
 from devstack.stack import Stack, StackError, default_ports
 
 DEMO_ACCOUNTS = ("admin@example.org", "coordinator@example.org", "learner@example.org", "expert@example.org")
@@ -39,9 +40,11 @@ def main() -> int:
         stack.stop()
         return 130
     line = "=" * 72
-    print(f"\n{line}\n ALGA Campus is running: {stack.gateway_url}\n"
-          f" API docs: {stack.gateway_url}/api/docs\n\n"
-          f" Demo accounts (demo mode only, never in production), password: {demo_password}")
+    print(
+        f"\n{line}\n ALGA Campus is running: {stack.gateway_url}\n"
+        f" API docs: {stack.gateway_url}/api/docs\n\n"
+        f" Demo accounts (demo mode only, never in production), password: {demo_password}"
+    )
     for email in DEMO_ACCOUNTS:
         print(f"   {email}")
     print(f"\n Data: {var_dir}   Stop: Ctrl-C\n{line}\n", flush=True)

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from devstack.services import SERVICES
 from gateway.openapi import merge_openapi
+
+from devstack.services import SERVICES
 
 
 def service_documents() -> dict[str, dict[str, Any]]:

@@ -26,6 +26,4 @@ class ServiceSpec:
         return self.name.upper()
 
 
-SERVICES: tuple[ServiceSpec, ...] = (
-    ServiceSpec("identity"),
-)
+SERVICES: tuple[ServiceSpec, ...] = (ServiceSpec("identity"),)

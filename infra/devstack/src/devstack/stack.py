@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import IO
 
 import httpx
-
 from common.settings import REPO_ROOT, SERVICE_PORTS
 from common.testing.processes import free_port, nats_server_binary, port_is_free, wait_for_port
+
 from devstack.services import SERVICES, ServiceSpec
 
 
@@ -57,8 +57,14 @@ class Stack:
             "ALGA_ENV": "test",
             "IDENTITY_KEY_ENCRYPTION_SECRET": secrets.token_urlsafe(32),
         }
-        return cls(var_dir=var_dir, ports=ports, nats_port=free_port(), env=env,
-                   demo_password=secrets.token_urlsafe(12) + "-Demo9", **kwargs)  # type: ignore[arg-type]
+        return cls(
+            var_dir=var_dir,
+            ports=ports,
+            nats_port=free_port(),
+            env=env,
+            demo_password=secrets.token_urlsafe(12) + "-Demo9",
+            **kwargs,
+        )  # type: ignore[arg-type]
 
     @property
     def gateway_url(self) -> str:
@@ -95,7 +101,8 @@ class Stack:
             busy.append(
                 f"port {self.nats_port} is busy (a NATS server may already run there): reuse it with "
                 f"NATS_URL=nats://127.0.0.1:{self.nats_port} (it needs JetStream), or set NATS_PORT "
-                f"to a free port")
+                f"to a free port"
+            )
         if busy:
             raise StackError("Cannot start ALGA Campus:\n  - " + "\n  - ".join(busy))
 
@@ -104,20 +111,33 @@ class Stack:
         log: IO[bytes] | None = None
         if self.log_to_files:
             (self.var_dir / "logs").mkdir(parents=True, exist_ok=True)
-            log = open(self.var_dir / "logs" / f"{name}.log", "ab")  # noqa: SIM115
-            popen = subprocess.Popen(args, env=self.process_env(), stdout=log, stderr=subprocess.STDOUT,
-                                     cwd=REPO_ROOT, start_new_session=True)
+            log = open(self.var_dir / "logs" / f"{name}.log", "ab")
+            popen = subprocess.Popen(
+                args,
+                env=self.process_env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=REPO_ROOT,
+                start_new_session=True,
+            )
         else:
-            popen = subprocess.Popen(args, env=self.process_env(), stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, cwd=REPO_ROOT, start_new_session=True)
+            popen = subprocess.Popen(
+                args,
+                env=self.process_env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                cwd=REPO_ROOT,
+                start_new_session=True,
+            )
             threading.Thread(target=_prefix_output, args=(name, popen), daemon=True).start()
         process = Process(name, popen, log)
         self.processes.append(process)
         return process
 
     def _run_once(self, name: str, args: list[str]) -> None:
-        result = subprocess.run(args, env=self.process_env(), cwd=REPO_ROOT, capture_output=True, text=True,
-                                check=False)
+        result = subprocess.run(
+            args, env=self.process_env(), cwd=REPO_ROOT, capture_output=True, text=True, check=False
+        )
         if result.returncode != 0:
             raise StackError(f"{name} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
         if not self.log_to_files and result.stdout.strip():
@@ -125,9 +145,26 @@ class Stack:
                 print(f"{name:>14} | {line}", flush=True)
 
     def _uvicorn(self, name: str, app: str, port: int) -> Process:
-        return self._spawn(name, [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1",
-                                  "--port", str(port), "--loop", "uvloop", "--http", "httptools",
-                                  "--no-access-log", "--timeout-graceful-shutdown", "5"])
+        return self._spawn(
+            name,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                app,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
+                "--no-access-log",
+                "--timeout-graceful-shutdown",
+                "5",
+            ],
+        )
 
     def start(self) -> None:
         self.var_dir.mkdir(parents=True, exist_ok=True)
@@ -135,8 +172,9 @@ class Stack:
         if self.nats_url is None:
             store = self.var_dir / "nats"
             store.mkdir(parents=True, exist_ok=True)
-            nats = self._spawn("nats", [nats_server_binary(), "-a", "127.0.0.1", "-p", str(self.nats_port),
-                                        "-js", "-sd", str(store)])
+            nats = self._spawn(
+                "nats", [nats_server_binary(), "-a", "127.0.0.1", "-p", str(self.nats_port), "-js", "-sd", str(store)]
+            )
             wait_for_port(self.nats_port, process=nats.popen)
         for spec in self.services:
             self._run_once(f"{spec.name} migrate", [sys.executable, "-m", spec.cli, "migrate"])
@@ -154,8 +192,10 @@ class Stack:
         last = ""
         while time.monotonic() < deadline:
             if process.popen.poll() is not None:
-                raise StackError(f"{name} stopped with exit code {process.popen.returncode}; "
-                                 f"see {self.var_dir / 'logs' / (name + '.log')}")
+                raise StackError(
+                    f"{name} stopped with exit code {process.popen.returncode}; "
+                    f"see {self.var_dir / 'logs' / (name + '.log')}"
+                )
             with contextlib.suppress(httpx.HTTPError):
                 response = httpx.get(url, timeout=2)
                 if response.status_code == 200:
@@ -204,6 +244,8 @@ def _prefix_output(name: str, popen: subprocess.Popen[bytes]) -> None:
 
 
 def default_ports() -> dict[str, int]:
-    return {name: int(os.environ.get(f"{name.upper()}_PORT", default))
-            for name, default in SERVICE_PORTS.items()
-            if name == "gateway" or any(s.name == name for s in SERVICES)}
+    return {
+        name: int(os.environ.get(f"{name.upper()}_PORT", default))
+        for name, default in SERVICE_PORTS.items()
+        if name == "gateway" or any(s.name == name for s in SERVICES)
+    }

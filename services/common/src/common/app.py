@@ -56,8 +56,10 @@ def health_router(service: str) -> APIRouter:
         relay: OutboxRelay | None = request.app.state.relay
         checks["events"] = "disabled" if relay is None else ("up" if relay.connected else "down")
         ok = checks["database"] == "up"
-        return JSONResponse({"status": "ok" if ok else "unavailable", "service": service,
-                             "checks": checks}, status_code=200 if ok else 503)
+        return JSONResponse(
+            {"status": "ok" if ok else "unavailable", "service": service, "checks": checks},
+            status_code=200 if ok else 503,
+        )
 
     return router
 
@@ -111,7 +113,8 @@ def create_service_app(
     app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
     app.state.settings = settings
     app.state.verifier = verifier or TokenVerifier(
-        issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
         jwks_url=settings.identity_jwks_url,
     )
     install_problem_handlers(app)

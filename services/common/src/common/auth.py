@@ -175,8 +175,13 @@ class TokenVerifier:
                 algorithms=[ALGORITHM],
                 audience=self.audience,
                 issuer=self.issuer,
-                options={"require_exp": True, "require_iat": True, "require_sub": True,
-                         "require_aud": True, "require_iss": True},
+                options={
+                    "require_exp": True,
+                    "require_iat": True,
+                    "require_sub": True,
+                    "require_aud": True,
+                    "require_iss": True,
+                },
             )
         except ExpiredSignatureError as exc:
             raise InvalidToken("the token has expired") from exc

@@ -29,8 +29,8 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StreamConfig
 from nats.js.errors import NotFoundError
 from sqlalchemy import Column, DateTime, Text, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Field, SQLModel
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import Field, SQLModel
 
 from common.db import Database, is_sqlite
 
@@ -86,32 +86,37 @@ class Event:
 
     def to_json(self) -> bytes:
         return json.dumps(
-            {"id": self.id, "type": self.type, "source": self.source, "time": self.time,
-             "data": self.data},
-            separators=(",", ":"), ensure_ascii=False, default=str,
+            {"id": self.id, "type": self.type, "source": self.source, "time": self.time, "data": self.data},
+            separators=(",", ":"),
+            ensure_ascii=False,
+            default=str,
         ).encode()
 
     @classmethod
     def from_json(cls, raw: bytes) -> "Event":
         body = json.loads(raw)
-        return cls(id=body["id"], type=body["type"], source=body.get("source", ""),
-                   time=body.get("time", ""), data=body.get("data") or {})
+        return cls(
+            id=body["id"],
+            type=body["type"],
+            source=body.get("source", ""),
+            time=body.get("time", ""),
+            data=body.get("data") or {},
+        )
 
 
 def record_event(session: AsyncSession, outbox_model: Any, type: str, data: dict[str, Any]) -> Event:
     """Add an event to the outbox in the session's transaction (nothing is sent now)."""
     now = utcnow()
-    event = Event(id=str(uuid.uuid4()), type=type, source=type.split(".", 1)[0],
-                  time=now.isoformat(), data=data)
-    session.add(outbox_model(id=event.id, type=type, payload=event.to_json().decode(),
-                             created_at=now))
+    event = Event(id=str(uuid.uuid4()), type=type, source=type.split(".", 1)[0], time=now.isoformat(), data=data)
+    session.add(outbox_model(id=event.id, type=type, payload=event.to_json().decode(), created_at=now))
     session.info["outbox_written"] = True
     return event
 
 
 async def ensure_stream(js: Any) -> None:
     config = StreamConfig(
-        name=STREAM, subjects=[SUBJECT_PREFIX + ">"],
+        name=STREAM,
+        subjects=[SUBJECT_PREFIX + ">"],
         duplicate_window=DUPLICATE_WINDOW_SECONDS,
     )
     try:
@@ -123,8 +128,9 @@ async def ensure_stream(js: Any) -> None:
 class OutboxRelay:
     """Publishes committed outbox rows to JetStream, oldest first, then marks them published."""
 
-    def __init__(self, database: Database, outbox_model: Any, nats_url: str, *,
-                 batch_size: int = 100, poll_interval: float = 2.0) -> None:
+    def __init__(
+        self, database: Database, outbox_model: Any, nats_url: str, *, batch_size: int = 100, poll_interval: float = 2.0
+    ) -> None:
         self.database = database
         self.model = outbox_model
         self.nats_url = nats_url
@@ -142,8 +148,7 @@ class OutboxRelay:
     async def connect(self) -> None:
         if self.connected:
             return
-        self._nc = await nats.connect(self.nats_url, connect_timeout=2, max_reconnect_attempts=-1,
-                                      allow_reconnect=True)
+        self._nc = await nats.connect(self.nats_url, connect_timeout=2, max_reconnect_attempts=-1, allow_reconnect=True)
         self._js = self._nc.jetstream(timeout=5)
         await ensure_stream(self._js)
 
@@ -152,17 +157,19 @@ class OutboxRelay:
         await self.connect()
         model = self.model
         async with self.database.session() as session:
-            query = (select(model).where(model.published_at.is_(None))
-                     .order_by(model.created_at, model.id).limit(self.batch_size))
+            query = (
+                select(model)
+                .where(model.published_at.is_(None))
+                .order_by(model.created_at, model.id)
+                .limit(self.batch_size)
+            )
             if not is_sqlite(self.database.url):
                 # Several replicas may run a relay: each takes rows the others hold no lock on.
                 query = query.with_for_update(skip_locked=True)
             rows = (await session.execute(query)).scalars().all()
             for row in rows:
-                await self._js.publish(SUBJECT_PREFIX + row.type, row.payload.encode(),
-                                       headers={"Nats-Msg-Id": row.id})
-                await session.execute(update(model).where(model.id == row.id)
-                                      .values(published_at=utcnow()))
+                await self._js.publish(SUBJECT_PREFIX + row.type, row.payload.encode(), headers={"Nats-Msg-Id": row.id})
+                await session.execute(update(model).where(model.id == row.id).values(published_at=utcnow()))
             await session.commit()
             return len(rows)
 
@@ -209,9 +216,17 @@ class EventConsumer:
     without running the handler again.
     """
 
-    def __init__(self, database: Database, processed_model: Any, nats_url: str, *,
-                 durable: str, subjects: list[str], handler: Handler,
-                 batch_size: int = 50) -> None:
+    def __init__(
+        self,
+        database: Database,
+        processed_model: Any,
+        nats_url: str,
+        *,
+        durable: str,
+        subjects: list[str],
+        handler: Handler,
+        batch_size: int = 50,
+    ) -> None:
         self.database = database
         self.model = processed_model
         self.nats_url = nats_url
@@ -229,8 +244,11 @@ class EventConsumer:
         js = self._nc.jetstream(timeout=5)
         await ensure_stream(js)
         config = ConsumerConfig(
-            durable_name=self.durable, ack_policy=AckPolicy.EXPLICIT,
-            deliver_policy=DeliverPolicy.ALL, ack_wait=30, max_deliver=-1,
+            durable_name=self.durable,
+            ack_policy=AckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_wait=30,
+            max_deliver=-1,
             filter_subjects=self.subjects,
         )
         if not await self._consumer_exists(js):
@@ -250,8 +268,7 @@ class EventConsumer:
             if await session.get(self.model, (self.durable, event.id)) is not None:
                 return False
             await self.handler(session, event)
-            session.add(self.model(consumer=self.durable, event_id=event.id,
-                                   processed_at=utcnow()))
+            session.add(self.model(consumer=self.durable, event_id=event.id, processed_at=utcnow()))
             try:
                 await session.commit()
             except IntegrityError:
@@ -277,8 +294,7 @@ class EventConsumer:
             try:
                 await self.apply(event)
             except Exception:
-                log.exception("consumer %s failed on event %s; it will be redelivered",
-                              self.durable, event.id)
+                log.exception("consumer %s failed on event %s; it will be redelivered", self.durable, event.id)
                 await msg.nak(delay=2)
                 continue
             await msg.ack()

@@ -36,8 +36,9 @@ class RequestIdFilter(logging.Filter):
 def configure_logging(level: str = "INFO", service: str = "alga") -> None:
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
-    handler.setFormatter(logging.Formatter(
-        f"%(asctime)s %(levelname)s {service} [%(request_id)s] %(name)s: %(message)s"))
+    handler.setFormatter(
+        logging.Formatter(f"%(asctime)s %(levelname)s {service} [%(request_id)s] %(name)s: %(message)s")
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -77,6 +78,7 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info("%s %s %s %.1fms", scope["method"], scope["path"], status,
-                            (time.perf_counter() - started) * 1000)
+            access_log.info(
+                "%s %s %s %.1fms", scope["method"], scope["path"], status, (time.perf_counter() - started) * 1000
+            )
             request_id_var.reset(token)

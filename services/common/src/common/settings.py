@@ -51,9 +51,7 @@ class ServiceSettings(BaseSettings):
 
     service_name: ClassVar[str] = "service"
 
-    env: Literal["development", "test", "production"] = Field(
-        "development", validation_alias=AliasChoices("ALGA_ENV")
-    )
+    env: Literal["development", "test", "production"] = Field("development", validation_alias=AliasChoices("ALGA_ENV"))
     host: str = "127.0.0.1"
     port: int = 0
     database_url: str = ""
@@ -78,11 +76,11 @@ class ServiceSettings(BaseSettings):
                 if isinstance(extra, dict) and extra.get("dev_secret"):
                     value = getattr(self, name)
                     default = info.default
-                    if isinstance(value, SecretStr) and isinstance(default, SecretStr) and (
-                        value.get_secret_value() == default.get_secret_value()
+                    if (
+                        isinstance(value, SecretStr)
+                        and isinstance(default, SecretStr)
+                        and (value.get_secret_value() == default.get_secret_value())
                     ):
                         env_name = (self.model_config.get("env_prefix") or "") + name
-                        raise ValueError(
-                            f"{env_name.upper()} must be set to a real secret when ALGA_ENV={self.env}"
-                        )
+                        raise ValueError(f"{env_name.upper()} must be set to a real secret when ALGA_ENV={self.env}")
         return self

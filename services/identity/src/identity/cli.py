@@ -1,10 +1,10 @@
 """`alga-identity`: operator commands for the identity service.
 
-  alga-identity migrate                      apply the migrations (IDENTITY_DATABASE_URL)
-  alga-identity seed                         organisations; demo accounts when ALGA_DEMO=1
-  alga-identity create-admin --email E --full-name N [--country MA]
-                                             password from ALGA_ADMIN_PASSWORD, else asked
-  alga-identity rotate-keys                  new signing key; old tokens stay valid until expiry
+alga-identity migrate                      apply the migrations (IDENTITY_DATABASE_URL)
+alga-identity seed                         organisations; demo accounts when ALGA_DEMO=1
+alga-identity create-admin --email E --full-name N [--country MA]
+                                           password from ALGA_ADMIN_PASSWORD, else asked
+alga-identity rotate-keys                  new signing key; old tokens stay valid until expiry
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from common import migrations
 from common.db import Database
+
 from identity import seed
 from identity.passwords import password_problem
 from identity.settings import IdentitySettings
@@ -39,8 +40,9 @@ async def _with_session(settings: IdentitySettings, work):  # type: ignore[no-un
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="alga-identity", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="alga-identity", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate")
     sub.add_parser("seed")
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         migrations.upgrade(ALEMBIC_INI, settings.database_url)
         return 0
     if args.command == "seed":
+
         async def do_seed(session):  # type: ignore[no-untyped-def]
             added = await seed.seed_organisations(session)
             if settings.demo:
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit("ALGA_DEMO=1 needs ALGA_DEMO_PASSWORD.")
                 await seed.seed_demo_accounts(session, settings.demo_password.get_secret_value())
             return added
+
         added = asyncio.run(_with_session(settings, do_seed))
         print(f"identity seed: {added} organisations added" + (", demo accounts ready" if settings.demo else ""))
         return 0
@@ -74,13 +78,26 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
-        asyncio.run(_with_session(settings, lambda s: seed.ensure_account(
-            s, email=args.email, full_name=args.full_name, password=password,
-            roles=[Role.admin], country=args.country.upper(), reset_password=True)))
+        asyncio.run(
+            _with_session(
+                settings,
+                lambda s: seed.ensure_account(
+                    s,
+                    email=args.email,
+                    full_name=args.full_name,
+                    password=password,
+                    roles=[Role.admin],
+                    country=args.country.upper(),
+                    reset_password=True,
+                ),
+            )
+        )
         print(f"{args.email} is an admin.")
         return 0
     if args.command == "rotate-keys":
-        key = asyncio.run(_with_session(settings, lambda s: rotate(s, settings.key_encryption_secret.get_secret_value())))
+        key = asyncio.run(
+            _with_session(settings, lambda s: rotate(s, settings.key_encryption_secret.get_secret_value()))
+        )
         print(f"new signing key {key.kid}")
         return 0
     return 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
-
 from common.app import create_service_app
 from common.auth import TokenVerifier
+from fastapi import FastAPI
+
 from identity.auth.router import router as auth_router
 from identity.auth.service import LoginThrottler, TokenIssuer
 from identity.client.router import router as client_router
@@ -35,8 +35,9 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         return await keys.jwks()
 
     async def on_startup(app: FastAPI) -> None:
-        keys = KeyStore(app.state.database, settings.key_encryption_secret.get_secret_value(),
-                        settings.access_token_ttl_seconds)
+        keys = KeyStore(
+            app.state.database, settings.key_encryption_secret.get_secret_value(), settings.access_token_ttl_seconds
+        )
         await keys.ensure_key()
         app.state.keys = keys
         app.state.issuer = TokenIssuer(keys, settings)
@@ -48,8 +49,9 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         description=DESCRIPTION,
         routers=[auth_router, user_router, organisation_router, client_router, key_router],
         outbox_model=OutboxEvent,
-        verifier=TokenVerifier(issuer=settings.jwt_issuer, audience=settings.jwt_audience,
-                               jwks_loader=own_jwks, min_refresh_interval=1.0),
+        verifier=TokenVerifier(
+            issuer=settings.jwt_issuer, audience=settings.jwt_audience, jwks_loader=own_jwks, min_refresh_interval=1.0
+        ),
         on_startup=on_startup,
     )
     holder["app"] = app

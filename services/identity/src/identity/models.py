@@ -9,5 +9,15 @@ from identity.user.models import User, UserRole
 
 metadata = IdentityModel.metadata
 
-__all__ = ["ApiClient", "LoginThrottle", "Organisation", "OutboxEvent", "ProcessedEvent",
-           "RefreshToken", "SigningKey", "User", "UserRole", "metadata"]
+__all__ = [
+    "ApiClient",
+    "LoginThrottle",
+    "Organisation",
+    "OutboxEvent",
+    "ProcessedEvent",
+    "RefreshToken",
+    "SigningKey",
+    "User",
+    "UserRole",
+    "metadata",
+]

@@ -20,8 +20,11 @@ log = logging.getLogger("identity.seed")
 ORGANISATIONS = [
     ("CGLU-Afrique / UCLG Africa", OrganisationKind.other, "MA"),
     ("Université Cadi Ayyad", OrganisationKind.university, "MA"),
-    ("Association Marocaine des Présidents des Conseils Communaux (AMPCC)",
-     OrganisationKind.national_association, "MA"),
+    (
+        "Association Marocaine des Présidents des Conseils Communaux (AMPCC)",
+        OrganisationKind.national_association,
+        "MA",
+    ),
     ("South African Local Government Association (SALGA)", OrganisationKind.national_association, "ZA"),
     ("Union des Associations d'Élus Locaux du Sénégal (UAEL)", OrganisationKind.national_association, "SN"),
     ("Association Nationale des Communes du Bénin (ANCB)", OrganisationKind.national_association, "BJ"),
@@ -54,13 +57,26 @@ async def seed_organisations(session: AsyncSession) -> int:
     return added
 
 
-async def ensure_account(session: AsyncSession, *, email: str, full_name: str, password: str,
-                         roles: list[Role], country: str, reset_password: bool = False) -> User:
+async def ensure_account(
+    session: AsyncSession,
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    roles: list[Role],
+    country: str,
+    reset_password: bool = False,
+) -> User:
     """Create the account, or give an existing one the roles (and, if asked, the password)."""
     user = await users.by_email(session, email)
     if user is None:
-        user = User(email=email.lower(), password_hash=hash_password(password), full_name=full_name,
-                    country=country, preferred_language="fr")
+        user = User(
+            email=email.lower(),
+            password_hash=hash_password(password),
+            full_name=full_name,
+            country=country,
+            preferred_language="fr",
+        )
         session.add(user)
         await session.flush()
     elif reset_password:
@@ -76,5 +92,6 @@ async def ensure_account(session: AsyncSession, *, email: str, full_name: str, p
 
 async def seed_demo_accounts(session: AsyncSession, password: str) -> None:
     for email, name, role, country in DEMO_ACCOUNTS:
-        await ensure_account(session, email=email, full_name=name, password=password, roles=[role],
-                             country=country, reset_password=True)
+        await ensure_account(
+            session, email=email, full_name=name, password=password, roles=[role], country=country, reset_password=True
+        )

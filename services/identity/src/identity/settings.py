@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from common.settings import ServiceSettings, dev_secret
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import SettingsConfigDict
-
-from common.settings import ServiceSettings, dev_secret
 
 
 class IdentitySettings(ServiceSettings):
@@ -21,8 +20,7 @@ class IdentitySettings(ServiceSettings):
     cookie_secure: bool = False
     refresh_cookie_path: str = "/api/identity/auth"
     #: The public URL of identity as seen through the gateway (for the discovery document).
-    public_url: str = Field("http://127.0.0.1:8000/api/identity",
-                            validation_alias=AliasChoices("IDENTITY_PUBLIC_URL"))
+    public_url: str = Field("http://127.0.0.1:8000/api/identity", validation_alias=AliasChoices("IDENTITY_PUBLIC_URL"))
     #: Peers allowed to tell us the client's address in X-Forwarded-For (the gateway).
     trusted_proxies: list[str] = ["127.0.0.1", "::1"]
     login_max_failures_per_account: int = 5

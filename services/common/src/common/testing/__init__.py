@@ -32,24 +32,33 @@ class TokenFactory:
         self.kid = uuid.uuid4().hex
         self._private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.private_pem = self._private.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()).decode()
-        self.public_pem = self._private.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        self.public_pem = (
+            self._private.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode()
+        )
         public = jwk.construct(self.public_pem, algorithm="RS256").to_dict()
         public.update(kid=self.kid, use="sig", alg="RS256")
         self.jwks = {"keys": [public]}
 
     def claims(self, subject: str, **extra: Any) -> dict[str, Any]:
         now = int(time.time())
-        base = {"iss": self.issuer, "aud": self.audience, "sub": subject, "iat": now,
-                "exp": now + 600, "jti": uuid.uuid4().hex, "typ": "access"}
+        base = {
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": subject,
+            "iat": now,
+            "exp": now + 600,
+            "jti": uuid.uuid4().hex,
+            "typ": "access",
+        }
         base.update(extra)
         return base
 
     def sign(self, claims: dict[str, Any], *, kid: str | None = None) -> str:
-        return str(jwt.encode(claims, self.private_pem, algorithm="RS256",
-                              headers={"kid": kid or self.kid}))
+        return str(jwt.encode(claims, self.private_pem, algorithm="RS256", headers={"kid": kid or self.kid}))
 
     def user(self, subject: str | None = None, roles: Iterable[str] = ("learner",), **extra: Any) -> str:
         subject = subject or str(uuid.uuid4())
@@ -58,13 +67,16 @@ class TokenFactory:
         return self.sign(self.claims(subject, roles=list(roles), **extra))
 
     def client(self, client_id: str = "alga_test", scopes: Iterable[str] = ()) -> str:
-        return self.sign(self.claims(f"client:{client_id}", client_id=client_id,
-                                     scope=" ".join(scopes)))
+        return self.sign(self.claims(f"client:{client_id}", client_id=client_id, scope=" ".join(scopes)))
 
     def bad_tokens(self) -> dict[str, str]:
         """Tokens every service must refuse, each for a different reason."""
-        return bad_tokens(sign=self.sign, kid=self.kid, public_pem=self.public_pem,
-                          claims=self.claims("00000000-0000-0000-0000-000000000001", roles=["admin"]))
+        return bad_tokens(
+            sign=self.sign,
+            kid=self.kid,
+            public_pem=self.public_pem,
+            claims=self.claims("00000000-0000-0000-0000-000000000001", roles=["admin"]),
+        )
 
 
 def bad_tokens(*, sign: Any, kid: str, public_pem: str, claims: dict[str, Any]) -> dict[str, str]:
@@ -102,8 +114,9 @@ def _hs256_with_public_key(claims: dict[str, Any], public_pem: str, kid: str) ->
     def b64(data: bytes) -> str:
         return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
-    signing_input = (b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": kid}).encode()) + "."
-                     + b64(json.dumps(claims).encode()))
+    signing_input = (
+        b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": kid}).encode()) + "." + b64(json.dumps(claims).encode())
+    )
     signature = hmac.new(public_pem.encode(), signing_input.encode(), hashlib.sha256).digest()
     return signing_input + "." + b64(signature)
 
@@ -143,10 +156,11 @@ def truncate_all(url: str, metadata: MetaData) -> None:
     engine = create_engine(sync_url(url), poolclass=NullPool)
     tables = [t.name for t in reversed(metadata.sorted_tables)]
     with engine.begin() as conn:
+        # Table names come from the service's own metadata, never from input.
         if is_sqlite(url):
             conn.execute(text("PRAGMA foreign_keys=OFF"))
             for table in tables:
-                conn.execute(text(f'DELETE FROM "{table}"'))
+                conn.execute(text(f'DELETE FROM "{table}"'))  # noqa: S608
         elif tables:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
     engine.dispose()

@@ -59,8 +59,9 @@ def migrated_database_url(
     db_backend: str, service_migrations: ServiceMigrations, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A database built by running the service's migrations, once per test session."""
-    url, pg_name = fresh_database(service_migrations.service, db_backend,
-                                  tmp_path_factory.mktemp(service_migrations.service))
+    url, pg_name = fresh_database(
+        service_migrations.service, db_backend, tmp_path_factory.mktemp(service_migrations.service)
+    )
     migrations.upgrade(service_migrations.alembic_ini, url)
     yield url
     if pg_name is not None:

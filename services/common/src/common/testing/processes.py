@@ -29,8 +29,9 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
         return True
 
 
-def wait_for_port(port: int, *, timeout: float = 20.0, process: subprocess.Popen[bytes] | None = None,
-                  host: str = "127.0.0.1") -> None:
+def wait_for_port(
+    port: int, *, timeout: float = 20.0, process: subprocess.Popen[bytes] | None = None, host: str = "127.0.0.1"
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -55,10 +56,12 @@ def nats_server_binary() -> str:
 @contextlib.contextmanager
 def start_nats(store_dir: Path, port: int | None = None) -> Iterator[str]:
     port = port or free_port()
-    log = open(store_dir / "nats.log", "wb")  # noqa: SIM115 - closed below
+    log = open(store_dir / "nats.log", "wb")
     process = subprocess.Popen(
         [nats_server_binary(), "-a", "127.0.0.1", "-p", str(port), "-js", "-sd", str(store_dir)],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ},
     )
     try:
         wait_for_port(port, process=process)

@@ -16,8 +16,9 @@ class RefreshToken(IdentityModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
     token_hash: str = Field(max_length=64, unique=True)
     family_id: str = Field(max_length=36, index=True)
-    user_id: str = Field(sa_column=Column(String(36), ForeignKey("user_account.id", ondelete="CASCADE"),
-                                          nullable=False, index=True))
+    user_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     replaced_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))

@@ -8,11 +8,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from common.db import Database
+from common.errors import TooManyRequests, Unauthorized
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.db import Database
-from common.errors import TooManyRequests, Unauthorized
 from identity.auth.models import LoginThrottle, RefreshToken
 from identity.passwords import DUMMY_HASH, verify_password
 from identity.settings import IdentitySettings
@@ -73,12 +73,14 @@ class LoginThrottler:
 
     async def before_attempt(self, *, email: str, ip: str) -> None:
         if await self._count(f"ip:{ip}", increment=True) > self.max_per_ip:
-            raise TooManyRequests("Too many login attempts from this address; try again later.",
-                                  headers=self._retry_after())
+            raise TooManyRequests(
+                "Too many login attempts from this address; try again later.", headers=self._retry_after()
+            )
         if await self._count(f"account:{email}", increment=False) >= self.max_per_account:
             # Same answer whether or not the account exists: no enumeration through the limiter.
-            raise TooManyRequests("Too many failed logins for this account; try again later.",
-                                  headers=self._retry_after())
+            raise TooManyRequests(
+                "Too many failed logins for this account; try again later.", headers=self._retry_after()
+            )
 
     async def failed(self, *, email: str) -> None:
         await self._count(f"account:{email}", increment=True)
@@ -98,24 +100,39 @@ class TokenIssuer:
 
     async def access_token_for(self, session: AsyncSession, user: User) -> str:
         roles = await users.roles_of(session, user.id)
-        return await self.keys.sign(access_claims(
-            issuer=self.settings.jwt_issuer, audience=self.settings.jwt_audience, subject=user.id,
-            ttl_seconds=self.settings.access_token_ttl_seconds,
-            roles=roles, email=user.email, name=user.full_name,
-        ))
+        return await self.keys.sign(
+            access_claims(
+                issuer=self.settings.jwt_issuer,
+                audience=self.settings.jwt_audience,
+                subject=user.id,
+                ttl_seconds=self.settings.access_token_ttl_seconds,
+                roles=roles,
+                email=user.email,
+                name=user.full_name,
+            )
+        )
 
     async def issue(self, session: AsyncSession, user: User, *, family_id: str | None = None) -> IssuedTokens:
         refresh = secrets.token_urlsafe(48)
         now = utcnow()
         ttl = self.settings.refresh_token_ttl_seconds
-        session.add(RefreshToken(
-            id=str(uuid.uuid4()), token_hash=_hash(refresh), family_id=family_id or str(uuid.uuid4()),
-            user_id=user.id, created_at=now, expires_at=now + timedelta(seconds=ttl),
-        ))
+        session.add(
+            RefreshToken(
+                id=str(uuid.uuid4()),
+                token_hash=_hash(refresh),
+                family_id=family_id or str(uuid.uuid4()),
+                user_id=user.id,
+                created_at=now,
+                expires_at=now + timedelta(seconds=ttl),
+            )
+        )
         await session.flush()
         return IssuedTokens(
-            access_token=await self.access_token_for(session, user), refresh_token=refresh,
-            expires_in=self.settings.access_token_ttl_seconds, refresh_expires_in=ttl, user=user,
+            access_token=await self.access_token_for(session, user),
+            refresh_token=refresh,
+            expires_in=self.settings.access_token_ttl_seconds,
+            refresh_expires_in=ttl,
+            user=user,
         )
 
 
@@ -132,8 +149,9 @@ async def authenticate(session: AsyncSession, *, email: str, password: str) -> U
 async def rotate_refresh_token(session: AsyncSession, issuer: TokenIssuer, token: str) -> IssuedTokens:
     """Exchange a refresh token for new tokens. A token used twice revokes its whole family."""
     now = utcnow()
-    row = (await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token))
-                                 .with_for_update())).scalar_one_or_none()
+    row = (
+        await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token)).with_for_update())
+    ).scalar_one_or_none()
     if row is None or row.revoked_at is not None or aware(row.expires_at) <= now:
         raise Unauthorized("The session has expired; log in again.")
     if row.replaced_at is not None:
@@ -150,14 +168,18 @@ async def rotate_refresh_token(session: AsyncSession, issuer: TokenIssuer, token
 
 
 async def _revoke_family(session: AsyncSession, family_id: str, now: datetime) -> None:
-    await session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
-                                                     RefreshToken.revoked_at.is_(None))
-                          .values(revoked_at=now))
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
 
 
 async def logout(session: AsyncSession, token: str | None) -> None:
     if not token:
         return
-    row = (await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token)))).scalar_one_or_none()
+    row = (
+        await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token)))
+    ).scalar_one_or_none()
     if row is not None:
         await _revoke_family(session, row.family_id, utcnow())

@@ -19,7 +19,6 @@ class ApiClient(IdentityModel, table=True):
     name: str = Field(max_length=200)
     secret_hash: str = Field(max_length=300)
     scopes: str = Field(default="", max_length=2000)  # space-separated, as OAuth2 writes them
-    created_at: datetime = Field(default_factory=utcnow,
-                                 sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     created_by: str | None = Field(default=None, max_length=36)
     revoked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))

@@ -8,15 +8,25 @@ from pydantic import BaseModel, StringConstraints
 #: What integrator clients may be granted. Services check these with `require_scopes`.
 KNOWN_SCOPES = (
     "identity:read",
-    "catalogue:read", "catalogue:write",
-    "enrollment:read", "enrollment:write",
+    "catalogue:read",
+    "catalogue:write",
+    "enrollment:read",
+    "enrollment:write",
     "experts:read",
-    "publications:read", "publications:write",
+    "publications:read",
+    "publications:write",
     "statistics:read",
 )
 Scope = Literal[
-    "identity:read", "catalogue:read", "catalogue:write", "enrollment:read", "enrollment:write",
-    "experts:read", "publications:read", "publications:write", "statistics:read",
+    "identity:read",
+    "catalogue:read",
+    "catalogue:write",
+    "enrollment:read",
+    "enrollment:write",
+    "experts:read",
+    "publications:read",
+    "publications:write",
+    "statistics:read",
 ]
 
 
@@ -40,6 +50,6 @@ class ClientCreated(ClientRead):
 
 class ClientToken(BaseModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int
     scope: str

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import secrets
 
+from common.errors import NotFound
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.errors import NotFound
 from identity.client.models import ApiClient
 from identity.client.schemas import ClientCreate, ClientRead
 from identity.passwords import DUMMY_HASH, hash_password, verify_password
@@ -13,16 +13,25 @@ from identity.timeutil import utcnow
 
 
 def to_read(client: ApiClient) -> ClientRead:
-    return ClientRead(id=client.id, client_id=client.client_id, name=client.name,
-                      scopes=client.scopes.split(), created_at=client.created_at,
-                      revoked_at=client.revoked_at)
+    return ClientRead(
+        id=client.id,
+        client_id=client.client_id,
+        name=client.name,
+        scopes=client.scopes.split(),
+        created_at=client.created_at,
+        revoked_at=client.revoked_at,
+    )
 
 
 async def create(session: AsyncSession, *, data: ClientCreate, by: str) -> tuple[ApiClient, str]:
     secret = secrets.token_urlsafe(32)
-    client = ApiClient(client_id="alga_" + secrets.token_hex(8), name=data.name,
-                       secret_hash=hash_password(secret), scopes=" ".join(sorted(set(data.scopes))),
-                       created_by=by)
+    client = ApiClient(
+        client_id="alga_" + secrets.token_hex(8),
+        name=data.name,
+        secret_hash=hash_password(secret),
+        scopes=" ".join(sorted(set(data.scopes))),
+        created_by=by,
+    )
     session.add(client)
     await session.flush()
     return client, secret

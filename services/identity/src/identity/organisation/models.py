@@ -27,6 +27,5 @@ class Organisation(IdentityModel, table=True):
     name: str = Field(max_length=300, index=True)
     kind: str = Field(max_length=40)
     country: str = Field(max_length=2, index=True)
-    created_at: datetime = Field(default_factory=utcnow,
-                                 sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     created_by: str | None = Field(default=None, max_length=36)

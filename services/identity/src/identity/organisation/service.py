@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+from common.errors import Conflict, NotFound
+from common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.errors import Conflict, NotFound
-from common.pagination import PageParams, paginate
 from identity.organisation.models import Organisation, OrganisationKind
 from identity.organisation.schemas import OrganisationCreate
 
 
 async def create(session: AsyncSession, *, data: OrganisationCreate, by: str | None) -> Organisation:
-    exists = (await session.execute(select(Organisation.id).where(
-        func.lower(Organisation.name) == data.name.lower(), Organisation.country == data.country))).first()
+    exists = (
+        await session.execute(
+            select(Organisation.id).where(
+                func.lower(Organisation.name) == data.name.lower(), Organisation.country == data.country
+            )
+        )
+    ).first()
     if exists:
         raise Conflict("This organisation is already registered for this country.")
     organisation = Organisation(name=data.name, kind=data.kind.value, country=data.country, created_by=by)
@@ -27,8 +32,9 @@ async def get(session: AsyncSession, organisation_id: str) -> Organisation:
     return organisation
 
 
-async def search(session: AsyncSession, *, q: str | None, country: str | None,
-                 kind: OrganisationKind | None, params: PageParams) -> tuple[list[Organisation], int]:
+async def search(
+    session: AsyncSession, *, q: str | None, country: str | None, kind: OrganisationKind | None, params: PageParams
+) -> tuple[list[Organisation], int]:
     query = select(Organisation).order_by(Organisation.name, Organisation.id)
     if q:
         query = query.where(func.lower(Organisation.name).like(f"%{q.strip().lower()}%"))

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.db import DBSession
+from common.security import AdminPrincipal
 from fastapi import APIRouter, Request, Response
 
-from common.db import DBSession
 from identity.client.schemas import KNOWN_SCOPES
-from common.security import AdminPrincipal
 from identity.dependencies import Keys, Settings
 from identity.signing_key import service
 
@@ -37,8 +37,9 @@ async def discovery(settings: Settings) -> dict[str, Any]:
 
 
 @router.post("/admin/signing-keys/rotate", summary="Rotate the token signing key", status_code=201)
-async def rotate(request: Request, session: DBSession, settings: Settings, keys: Keys,
-                 _: AdminPrincipal) -> dict[str, str]:
+async def rotate(
+    request: Request, session: DBSession, settings: Settings, keys: Keys, _: AdminPrincipal
+) -> dict[str, str]:
     """Admins only. New tokens use the new key; tokens signed before stay valid until they expire."""
     key = await service.rotate(session, settings.key_encryption_secret.get_secret_value())
     await session.commit()

@@ -14,6 +14,8 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from common.auth import ALGORITHM
+from common.db import Database
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -21,8 +23,6 @@ from jose import jwk, jwt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.auth import ALGORITHM
-from common.db import Database
 from identity.signing_key.models import SigningKey
 from identity.timeutil import aware, utcnow
 
@@ -36,15 +36,21 @@ def _fernet(secret: str) -> Fernet:
 
 def new_signing_key(secret: str) -> SigningKey:
     private = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-    public_pem = private.public_key().public_bytes(serialization.Encoding.PEM,
-                                                   serialization.PublicFormat.SubjectPublicKeyInfo)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     kid = uuid.uuid4().hex
     public = jwk.construct(public_pem.decode(), algorithm=ALGORITHM).to_dict()
     public.update(kid=kid, use="sig", alg=ALGORITHM)
-    return SigningKey(kid=kid, private_key_encrypted=_fernet(secret).encrypt(pem).decode(),
-                      public_jwk=json.dumps(public), created_at=utcnow())
+    return SigningKey(
+        kid=kid,
+        private_key_encrypted=_fernet(secret).encrypt(pem).decode(),
+        public_jwk=json.dumps(public),
+        created_at=utcnow(),
+    )
 
 
 async def rotate(session: AsyncSession, secret: str) -> SigningKey:
@@ -75,8 +81,7 @@ class KeyStore:
     async def ensure_key(self) -> None:
         """Called at start-up: a fresh install gets its first key."""
         async with self.database.session() as session:
-            active = (await session.execute(
-                select(SigningKey).where(SigningKey.retired_at.is_(None)).limit(1))).first()
+            active = (await session.execute(select(SigningKey).where(SigningKey.retired_at.is_(None)).limit(1))).first()
             if active is None:
                 session.add(new_signing_key(self._secret))
                 await session.commit()
@@ -115,8 +120,16 @@ class KeyStore:
         return str(jwt.encode(claims, pem, algorithm=ALGORITHM, headers={"kid": kid}))
 
 
-def access_claims(*, issuer: str, audience: str, subject: str, ttl_seconds: int,
-                  **extra: Any) -> dict[str, Any]:
+def access_claims(*, issuer: str, audience: str, subject: str, ttl_seconds: int, **extra: Any) -> dict[str, Any]:
     now = int(time.time())
-    return {"iss": issuer, "aud": audience, "sub": subject, "iat": now, "nbf": now,
-            "exp": now + ttl_seconds, "jti": uuid.uuid4().hex, "typ": "access", **extra}
+    return {
+        "iss": issuer,
+        "aud": audience,
+        "sub": subject,
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl_seconds,
+        "jti": uuid.uuid4().hex,
+        "typ": "access",
+        **extra,
+    }

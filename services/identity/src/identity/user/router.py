@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-
 from common.db import DBSession
 from common.errors import Forbidden
 from common.pagination import Page, Pagination
 from common.security import AdminPrincipal, CurrentPrincipal, StaffPrincipal
+from fastapi import APIRouter, Query
+
 from identity.user import service
 from identity.user.models import Role
 from identity.user.schemas import RolesUpdate, UserRead, UserUpdate
@@ -35,11 +35,14 @@ async def update_me(data: UserUpdate, session: DBSession, principal: CurrentPrin
 
 
 @router.get("", response_model=Page[UserRead], summary="Search users")
-async def list_users(session: DBSession, _: StaffPrincipal, page: Pagination,
-                     q: Annotated[str | None, Query(max_length=200)] = None,
-                     role: Role | None = None,
-                     country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
-                     ) -> Page[UserRead]:
+async def list_users(
+    session: DBSession,
+    _: StaffPrincipal,
+    page: Pagination,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    role: Role | None = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+) -> Page[UserRead]:
     """Coordinators and admins."""
     rows, total = await service.search(session, q=q, role=role, country=country, params=page)
     items = [await service.to_read(session, u) for u in rows]
@@ -53,8 +56,7 @@ async def read_user(user_id: str, session: DBSession, _: StaffPrincipal) -> User
 
 
 @router.put("/{user_id}/roles", response_model=UserRead, summary="Set a user's roles")
-async def put_roles(user_id: str, data: RolesUpdate, session: DBSession,
-                    admin: AdminPrincipal) -> UserRead:
+async def put_roles(user_id: str, data: RolesUpdate, session: DBSession, admin: AdminPrincipal) -> UserRead:
     """Admins only: grant and remove roles (the last admin cannot lose the admin role)."""
     user = await service.get(session, user_id)
     await service.set_roles(session, user=user, roles=data.roles, by=admin.subject)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from common.errors import Conflict, NotFound, ValidationFailed
+from common.pagination import PageParams, paginate
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from common.errors import Conflict, NotFound, ValidationFailed
-from common.pagination import PageParams, paginate
 from identity import events
 from identity.organisation.models import Organisation
 from identity.passwords import hash_password, password_problem
@@ -56,8 +56,12 @@ async def register(session: AsyncSession, *, data: UserRegister, roles: Iterable
     if await by_email(session, email) is not None:
         raise EmailTaken("An account with this e-mail already exists. Log in, or reset your password.")
     user = User(
-        email=email, password_hash=hash_password(data.password), full_name=data.full_name,
-        country=data.country, organisation_id=data.organisation_id, position=data.position,
+        email=email,
+        password_hash=hash_password(data.password),
+        full_name=data.full_name,
+        country=data.country,
+        organisation_id=data.organisation_id,
+        position=data.position,
         preferred_language=data.preferred_language,
         gender=data.gender.value if data.gender else None,
     )
@@ -69,12 +73,21 @@ async def register(session: AsyncSession, *, data: UserRegister, roles: Iterable
     for role in roles:
         session.add(UserRole(user_id=user.id, role=str(role)))
     await session.flush()
-    events.record(session, events.USER_REGISTERED, {
-        "user_id": user.id, "email": user.email, "full_name": user.full_name,
-        "country": user.country, "organisation_id": user.organisation_id,
-        "position": user.position, "preferred_language": user.preferred_language,
-        "gender": user.gender, "roles": sorted(str(r) for r in roles),
-    })
+    events.record(
+        session,
+        events.USER_REGISTERED,
+        {
+            "user_id": user.id,
+            "email": user.email,
+            "full_name": user.full_name,
+            "country": user.country,
+            "organisation_id": user.organisation_id,
+            "position": user.position,
+            "preferred_language": user.preferred_language,
+            "gender": user.gender,
+            "roles": sorted(str(r) for r in roles),
+        },
+    )
     return user
 
 
@@ -99,8 +112,9 @@ async def set_roles(session: AsyncSession, *, user: User, roles: Iterable[Role],
     if current == wanted:
         return current
     if Role.admin in current and Role.admin not in wanted:
-        admins = (await session.execute(select(func.count()).select_from(UserRole).where(
-            UserRole.role == Role.admin))).scalar_one()
+        admins = (
+            await session.execute(select(func.count()).select_from(UserRole).where(UserRole.role == Role.admin))
+        ).scalar_one()
         if admins <= 1:
             raise Conflict("This is the last admin; grant admin to someone else first.")
     for row in (await session.execute(select(UserRole).where(UserRole.user_id == user.id))).scalars():
@@ -110,14 +124,22 @@ async def set_roles(session: AsyncSession, *, user: User, roles: Iterable[Role],
         if role not in current:
             session.add(UserRole(user_id=user.id, role=role, granted_by=by))
     await session.flush()
-    events.record(session, events.USER_ROLES_CHANGED, {
-        "user_id": user.id, "roles": wanted, "previous_roles": current, "changed_by": by,
-    })
+    events.record(
+        session,
+        events.USER_ROLES_CHANGED,
+        {
+            "user_id": user.id,
+            "roles": wanted,
+            "previous_roles": current,
+            "changed_by": by,
+        },
+    )
     return wanted
 
 
-async def search(session: AsyncSession, *, q: str | None, role: Role | None, country: str | None,
-                 params: PageParams) -> tuple[list[User], int]:
+async def search(
+    session: AsyncSession, *, q: str | None, role: Role | None, country: str | None, params: PageParams
+) -> tuple[list[User], int]:
     query = select(User).order_by(User.created_at.desc(), User.id)
     if q:
         like = f"%{q.strip().lower()}%"
