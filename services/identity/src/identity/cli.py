@@ -25,7 +25,14 @@ from identity.settings import IdentitySettings
 from identity.signing_key.service import rotate
 from identity.user.models import Role
 
-ALEMBIC_INI = Path(__file__).resolve().parents[2] / "alembic.ini"
+def alembic_ini() -> Path:
+    """services/identity/alembic.ini: next to the sources in a checkout, or under the working
+    directory in an installed image (the Dockerfile copies services/identity/ there)."""
+    for candidate in (Path(__file__).resolve().parents[2] / "alembic.ini",
+                      Path.cwd() / "services" / "identity" / "alembic.ini"):
+        if candidate.exists():
+            return candidate
+    raise SystemExit("alembic.ini of identity not found; run from the repository or image root")
 
 
 async def _with_session(settings: IdentitySettings, work):  # type: ignore[no-untyped-def]
@@ -55,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = IdentitySettings()
 
     if args.command == "migrate":
-        migrations.upgrade(ALEMBIC_INI, settings.database_url)
+        migrations.upgrade(alembic_ini(), settings.database_url)
         return 0
     if args.command == "seed":
 

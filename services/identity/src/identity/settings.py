@@ -16,8 +16,8 @@ class IdentitySettings(ServiceSettings):
     access_token_ttl_seconds: int = Field(900, ge=60, le=3600)
     refresh_token_ttl_seconds: int = Field(30 * 24 * 3600, ge=3600)
     client_token_ttl_seconds: int = Field(3600, ge=60, le=24 * 3600)
-    #: Cookies get `Secure` unless explicitly off (plain-HTTP local development).
-    cookie_secure: bool = False
+    #: `Secure` cookies: on in production unless set; off elsewhere (plain-HTTP local runs).
+    cookie_secure: bool | None = None
     refresh_cookie_path: str = "/api/identity/auth"
     #: The public URL of identity as seen through the gateway (for the discovery document).
     public_url: str = Field("http://127.0.0.1:8000/api/identity", validation_alias=AliasChoices("IDENTITY_PUBLIC_URL"))
@@ -29,6 +29,11 @@ class IdentitySettings(ServiceSettings):
     #: Demo mode (make run): seed one account per role with ALGA_DEMO_PASSWORD. Never in production.
     demo: bool = Field(False, validation_alias=AliasChoices("ALGA_DEMO"))
     demo_password: SecretStr | None = Field(None, validation_alias=AliasChoices("ALGA_DEMO_PASSWORD"))
+
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.env == "production" if self.cookie_secure is None else self.cookie_secure
 
 
 def get_settings() -> IdentitySettings:

@@ -25,7 +25,7 @@ def _set_cookies(response: Response, settings: IdentitySettings, tokens: service
         path="/",
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.secure_cookies,
     )
     response.set_cookie(
         REFRESH_COOKIE,
@@ -34,18 +34,18 @@ def _set_cookies(response: Response, settings: IdentitySettings, tokens: service
         path=settings.refresh_cookie_path,
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.secure_cookies,
     )
 
 
 def _clear_cookies(response: Response, settings: IdentitySettings) -> None:
-    response.delete_cookie(ACCESS_COOKIE, path="/", httponly=True, samesite="strict", secure=settings.cookie_secure)
+    response.delete_cookie(ACCESS_COOKIE, path="/", httponly=True, samesite="strict", secure=settings.secure_cookies)
     response.delete_cookie(
         REFRESH_COOKIE,
         path=settings.refresh_cookie_path,
         httponly=True,
         samesite="strict",
-        secure=settings.cookie_secure,
+        secure=settings.secure_cookies,
     )
 
 
