@@ -1,0 +1,93 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+import { useUser } from '@/lib/auth';
+import { LanguageSwitch } from './language-switch';
+
+function MainNav() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const user = useUser();
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        <li>
+          <NavLink to={paths.home} end>
+            {t('nav.home')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={paths.catalogue}>{t('nav.catalogue')}</NavLink>
+        </li>
+        {/* Until the session is known, offer neither side rather than flash the wrong one. */}
+        {user.isSuccess && user.data && (
+          <>
+            <li>
+              <NavLink to={paths.account}>{t('nav.account')}</NavLink>
+            </li>
+            <li>
+              <button type="button" className="nav-button" onClick={() => navigate(paths.logout)}>
+                {t('nav.logout')}
+              </button>
+            </li>
+          </>
+        )}
+        {!user.isPending && !user.data && (
+          <>
+            <li>
+              <NavLink to={paths.login}>{t('nav.login')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.register}>{t('nav.register')}</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(pathname);
+
+  // A client-side navigation does not move focus by itself: put it at the start of the new
+  // content so keyboard and screen-reader users are not left on the link they followed.
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to={paths.home} className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          <MainNav />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.about')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
