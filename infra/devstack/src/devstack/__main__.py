@@ -11,6 +11,7 @@ from pathlib import Path
 
 from common.settings import REPO_ROOT
 
+from common.testing.processes import free_port, port_is_free
 from devstack.stack import Stack, StackError, default_ports
 
 DEMO_ACCOUNTS = ("admin@example.org", "coordinator@example.org", "learner@example.org", "expert@example.org")
@@ -23,7 +24,7 @@ def main() -> int:
         var_dir=var_dir,
         ports=default_ports(),
         nats_url=os.environ.get("NATS_URL") or None,
-        nats_port=int(os.environ.get("NATS_PORT", "4222")),
+        nats_port=_nats_port(),
         env={"ALGA_ENV": os.environ.get("ALGA_ENV", "development")},
         demo_password=demo_password,
         log_to_files=False,
@@ -60,6 +61,19 @@ def main() -> int:
     print("\nstopping…", flush=True)
     stack.stop()
     return 0
+
+
+def _nats_port() -> int:
+    """NATS_PORT if given; else 4222, or a free port when 4222 is taken. Only our own processes
+    talk to this NATS, so moving it is harmless; these machines often run a NATS on 4222."""
+    if "NATS_PORT" in os.environ:
+        return int(os.environ["NATS_PORT"])
+    if os.environ.get("NATS_URL") or port_is_free(4222):
+        return 4222
+    port = free_port()
+    print(f"port 4222 is busy (another NATS server?): starting the bundled NATS on {port} instead "
+          f"(set NATS_PORT to choose, or NATS_URL to use an existing server)", flush=True)
+    return port
 
 
 def _remembered_demo_password(var_dir: Path) -> str:
