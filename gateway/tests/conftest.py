@@ -22,11 +22,12 @@ from typing import Annotated, Any
 import httpx
 import pytest
 import uvicorn
-from common.testing import TokenFactory
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
+
+from common.testing import TokenFactory
 
 TEST_ISSUER = "alga-identity"
 TEST_AUDIENCE = "alga"

@@ -6,6 +6,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import httpx
+
 from gateway.main import create_app
 from gateway.settings import Settings
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from common.auth import ACCESS_COOKIE, Principal
 from gateway.tokens import CachedVerifier
 

@@ -10,8 +10,9 @@ from typing import Annotated, Any, Literal
 import httpx
 from fastapi import Depends, FastAPI
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from gateway.openapi import merge_openapi
 from pydantic import BaseModel, Field
+
+from gateway.openapi import merge_openapi
 
 
 def all_refs(node: Any) -> list[str]:

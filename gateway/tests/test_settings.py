@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from gateway.settings import KNOWN_SERVICES, Settings
 from pydantic import ValidationError
+
+from gateway.settings import KNOWN_SERVICES, Settings
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from gateway.static import spa_file
 
 INDEX = b"<!doctype html><html><body><div id=root></div><script src=/assets/app-3f9a1c.js></script>"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import nats
 import pytest
+
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
@@ -87,7 +89,9 @@ def test_registration_event_reaches_nats(live_stack: Stack) -> None:
         finally:
             await nc.close()
 
-    event = asyncio.run(find_event())
+    # In a thread of its own: the Playwright journeys keep an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        event = pool.submit(asyncio.run, find_event()).result()
     assert event["type"] == "identity.user.registered"
     assert event["data"]["email"] == email
 

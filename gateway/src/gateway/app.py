@@ -19,9 +19,9 @@ from typing import Any
 from urllib.parse import quote
 
 import aiohttp
-from common.auth import ACCESS_COOKIE, InvalidToken, JWKSUnavailable, TokenVerifier
 from yarl import URL
 
+from common.auth import ACCESS_COOKIE, InvalidToken, JWKSUnavailable, TokenVerifier
 from gateway import docs
 from gateway.problem import Headers, Send, send_bytes, send_json, send_problem
 from gateway.settings import KNOWN_SERVICES, Settings

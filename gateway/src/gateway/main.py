@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from common.auth import TokenVerifier
-
 from gateway.app import Gateway
 from gateway.settings import Settings
 

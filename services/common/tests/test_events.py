@@ -8,10 +8,11 @@ from pathlib import Path
 
 import nats
 import pytest
-from common.db import Database, make_registry
-from common.events import STREAM, Event, EventConsumer, OutboxRelay, event_tables, record_event
 from sqlalchemy import select
 from sqlmodel import SQLModel
+
+from common.db import Database, make_registry
+from common.events import STREAM, Event, EventConsumer, OutboxRelay, event_tables, record_event
 
 
 class KitModel(SQLModel, registry=make_registry()):

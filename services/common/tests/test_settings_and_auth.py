@@ -7,11 +7,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+from pydantic import SecretStr, ValidationError
+
 from common.auth import InvalidToken, JWKSUnavailable, TokenVerifier
 from common.settings import ServiceSettings, dev_secret
 from common.testing import TokenFactory
 from common.testing.processes import free_port
-from pydantic import SecretStr, ValidationError
 
 
 class DemoSettings(ServiceSettings):

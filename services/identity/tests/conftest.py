@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from common.db import Database
 from common.testing import running_app
 from common.testing.fixtures import ServiceMigrations

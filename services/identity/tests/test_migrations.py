@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.pool import NullPool
+
 from common import migrations
 from common.db import sync_url
 from common.testing import drop_postgres_database, postgres_server_url
 from common.testing.fixtures import fresh_database
 from identity.models import metadata
-from sqlalchemy import create_engine, inspect
-from sqlalchemy.pool import NullPool
 
 from .conftest import ALEMBIC_INI
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import httpx
+
 from common.db import Database
 from identity import seed
 from identity.user.models import Role

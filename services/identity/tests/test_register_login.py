@@ -3,9 +3,10 @@ from __future__ import annotations
 import json
 
 import httpx
+from sqlalchemy import select
+
 from common.db import Database
 from identity.db import OutboxEvent
-from sqlalchemy import select
 
 from .conftest import PASSWORD, bearer, login, make_user
 

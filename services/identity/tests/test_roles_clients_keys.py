@@ -5,12 +5,13 @@ import json
 
 import httpx
 import pytest
+from jose import jwk, jwt
+from sqlalchemy import select
+
 from common.db import Database
 from common.testing import bad_tokens
 from identity.db import OutboxEvent
 from identity.user.models import Role
-from jose import jwk, jwt
-from sqlalchemy import select
 
 from .conftest import bearer, login, make_user
 

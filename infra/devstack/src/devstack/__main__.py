@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 from common.settings import REPO_ROOT
-
 from common.testing.processes import free_port, port_is_free
 from devstack.stack import Stack, StackError, default_ports
 

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gateway.openapi import merge_openapi
-
 from devstack.services import SERVICES
+from gateway.openapi import merge_openapi
 
 
 def service_documents() -> dict[str, dict[str, Any]]:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import IO
 
 import httpx
+
 from common.settings import REPO_ROOT, SERVICE_PORTS
 from common.testing.processes import free_port, nats_server_binary, port_is_free, wait_for_port
-
 from devstack.services import SERVICES, ServiceSpec
 
 

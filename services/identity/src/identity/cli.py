@@ -18,12 +18,12 @@ from pathlib import Path
 
 from common import migrations
 from common.db import Database
-
 from identity import seed
 from identity.passwords import password_problem
 from identity.settings import IdentitySettings
 from identity.signing_key.service import rotate
 from identity.user.models import Role
+
 
 def alembic_ini() -> Path:
     """services/identity/alembic.ini: next to the sources in a checkout, or under the working

@@ -1,8 +1,9 @@
 """identity's own table metadata and its outbox."""
 
+from sqlmodel import SQLModel
+
 from common.db import make_registry
 from common.events import event_tables
-from sqlmodel import SQLModel
 
 
 class IdentityModel(SQLModel, registry=make_registry()):

@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from common.events import Event, record_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.events import Event, record_event
 from identity.db import OutboxEvent
 
 USER_REGISTERED = "identity.user.registered"

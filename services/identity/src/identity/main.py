@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.app import create_service_app
-from common.auth import TokenVerifier
 from fastapi import FastAPI
 
+from common.app import create_service_app
+from common.auth import TokenVerifier
 from identity.auth.router import router as auth_router
 from identity.auth.service import LoginThrottler, TokenIssuer
 from identity.client.router import router as client_router

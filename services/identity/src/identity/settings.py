@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from common.settings import ServiceSettings, dev_secret
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import SettingsConfigDict
+
+from common.settings import ServiceSettings, dev_secret
 
 
 class IdentitySettings(ServiceSettings):

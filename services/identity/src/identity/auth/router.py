@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from fastapi import APIRouter, Request, Response, status
+
 from common.auth import ACCESS_COOKIE, REFRESH_COOKIE
 from common.db import DBSession
 from common.errors import Unauthorized
-from fastapi import APIRouter, Request, Response, status
-
 from identity.auth import service
 from identity.auth.schemas import LoginRequest, RefreshRequest, TokenPair
 from identity.dependencies import ClientAddress, Issuer, Settings, Throttler

@@ -8,11 +8,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from common.db import Database
-from common.errors import TooManyRequests, Unauthorized
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.db import Database
+from common.errors import TooManyRequests, Unauthorized
 from identity.auth.models import LoginThrottle, RefreshToken
 from identity.passwords import DUMMY_HASH, verify_password
 from identity.settings import IdentitySettings

@@ -6,12 +6,12 @@ import base64
 import binascii
 from typing import Annotated
 
-from common.db import DBSession
-from common.errors import problem_response
-from common.security import AdminPrincipal
 from fastapi import APIRouter, Form, Header, status
 from fastapi.responses import JSONResponse
 
+from common.db import DBSession
+from common.errors import problem_response
+from common.security import AdminPrincipal
 from identity.client import service
 from identity.client.schemas import ClientCreate, ClientCreated, ClientRead, ClientToken
 from identity.dependencies import Keys, Settings

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import secrets
 
-from common.errors import NotFound
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.errors import NotFound
 from identity.client.models import ApiClient
 from identity.client.schemas import ClientCreate, ClientRead
 from identity.passwords import DUMMY_HASH, hash_password, verify_password

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from fastapi import APIRouter, Header, Query, status
+
 from common.db import DBSession
 from common.pagination import Page, Pagination
 from common.security import StaffPrincipal
-from fastapi import APIRouter, Header, Query, status
-
 from identity.organisation import service
 from identity.organisation.countries import african_countries
 from identity.organisation.models import OrganisationKind

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from common.errors import Conflict, NotFound
-from common.pagination import PageParams, paginate
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.errors import Conflict, NotFound
+from common.pagination import PageParams, paginate
 from identity.organisation.models import Organisation, OrganisationKind
 from identity.organisation.schemas import OrganisationCreate
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.db import DBSession
-from common.security import AdminPrincipal
 from fastapi import APIRouter, Request, Response
 
+from common.db import DBSession
+from common.security import AdminPrincipal
 from identity.client.schemas import KNOWN_SCOPES
 from identity.dependencies import Keys, Settings
 from identity.signing_key import service

@@ -14,8 +14,6 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from common.auth import ALGORITHM
-from common.db import Database
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -23,6 +21,8 @@ from jose import jwk, jwt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.auth import ALGORITHM
+from common.db import Database
 from identity.signing_key.models import SigningKey
 from identity.timeutil import aware, utcnow
 

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from fastapi import APIRouter, Query
+
 from common.db import DBSession
 from common.errors import Forbidden
 from common.pagination import Page, Pagination
 from common.security import AdminPrincipal, CurrentPrincipal, StaffPrincipal
-from fastapi import APIRouter, Query
-
 from identity.user import service
 from identity.user.models import Role
 from identity.user.schemas import RolesUpdate, UserRead, UserUpdate

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from common.errors import Conflict, NotFound, ValidationFailed
-from common.pagination import PageParams, paginate
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.errors import Conflict, NotFound, ValidationFailed
+from common.pagination import PageParams, paginate
 from identity import events
 from identity.organisation.models import Organisation
 from identity.passwords import hash_password, password_problem
