@@ -53,11 +53,12 @@ TARGET_ADDED_P50_MS = 0.7
 
 
 def service_app(jwks: dict[str, Any]) -> Any:
+    from fastapi import FastAPI
+    from pydantic import BaseModel
+
     from common.auth import TokenVerifier
     from common.errors import install_problem_handlers
     from common.security import CurrentPrincipal
-    from fastapi import FastAPI
-    from pydantic import BaseModel
 
     class Programme(BaseModel):
         id: int
