@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 UV     := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 NPM    := npm --prefix frontend
 
-.PHONY: help install frontend-deps frontend run test test-python test-frontend api-types check-api-types ruff lint bench clean
+.PHONY: help install frontend-deps frontend run test test-python test-frontend api-types check-api-types ruff mypy lint bench clean
 
 help:
 	@echo "make run    start everything (SQLite under var/), print the URL; Ctrl-C stops"
@@ -40,7 +40,7 @@ run: install frontend
 	$(PY) -m devstack
 
 # Frontend checks first, Python last: pytest's summary line is the last thing printed.
-test: install frontend-deps check-api-types test-frontend frontend ruff test-python
+test: install frontend-deps check-api-types test-frontend frontend ruff mypy test-python
 
 test-frontend: frontend-deps
 	$(NPM) test
@@ -63,8 +63,10 @@ check-api-types: install frontend-deps
 ruff: install
 	$(VENV)/bin/ruff check .
 
-lint: ruff
-	$(VENV)/bin/mypy services/common/src services/identity/src gateway/src infra/devstack/src
+mypy: install
+	$(VENV)/bin/mypy $(wildcard services/*/src) gateway/src infra/devstack/src
+
+lint: ruff mypy
 
 bench: install frontend
 	$(PY) bench/gateway_bench.py

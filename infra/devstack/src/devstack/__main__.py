@@ -70,8 +70,11 @@ def _nats_port() -> int:
     if os.environ.get("NATS_URL") or port_is_free(4222):
         return 4222
     port = free_port()
-    print(f"port 4222 is busy (another NATS server?): starting the bundled NATS on {port} instead "
-          f"(set NATS_PORT to choose, or NATS_URL to use an existing server)", flush=True)
+    print(
+        f"port 4222 is busy (another NATS server?): starting the bundled NATS on {port} instead "
+        f"(set NATS_PORT to choose, or NATS_URL to use an existing server)",
+        flush=True,
+    )
     return port
 
 

@@ -63,8 +63,8 @@ class Stack:
             nats_port=free_port(),
             env=env,
             demo_password=secrets.token_urlsafe(12) + "-Demo9",
-            **kwargs,
-        )  # type: ignore[arg-type]
+            **kwargs,  # type: ignore[arg-type]
+        )
 
     @property
     def gateway_url(self) -> str:

@@ -14,7 +14,11 @@ import asyncio
 import getpass
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from common import migrations
 from common.db import Database
@@ -24,18 +28,22 @@ from identity.settings import IdentitySettings
 from identity.signing_key.service import rotate
 from identity.user.models import Role
 
+T = TypeVar("T")
+
 
 def alembic_ini() -> Path:
     """services/identity/alembic.ini: next to the sources in a checkout, or under the working
     directory in an installed image (the Dockerfile copies services/identity/ there)."""
-    for candidate in (Path(__file__).resolve().parents[2] / "alembic.ini",
-                      Path.cwd() / "services" / "identity" / "alembic.ini"):
+    for candidate in (
+        Path(__file__).resolve().parents[2] / "alembic.ini",
+        Path.cwd() / "services" / "identity" / "alembic.ini",
+    ):
         if candidate.exists():
             return candidate
     raise SystemExit("alembic.ini of identity not found; run from the repository or image root")
 
 
-async def _with_session(settings: IdentitySettings, work):  # type: ignore[no-untyped-def]
+async def _with_session(settings: IdentitySettings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     database = Database(settings.database_url)
     try:
         async with database.session() as session:
@@ -66,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "seed":
 
-        async def do_seed(session):  # type: ignore[no-untyped-def]
+        async def do_seed(session: AsyncSession) -> int:
             added = await seed.seed_organisations(session)
             if settings.demo:
                 if settings.env == "production":

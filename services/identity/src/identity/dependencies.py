@@ -13,19 +13,19 @@ from identity.signing_key.service import KeyStore
 
 
 def _settings(request: Request) -> IdentitySettings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 def _keys(request: Request) -> KeyStore:
-    return request.app.state.keys  # type: ignore[no-any-return]
+    return request.app.state.keys
 
 
 def _issuer(request: Request) -> TokenIssuer:
-    return request.app.state.issuer  # type: ignore[no-any-return]
+    return request.app.state.issuer
 
 
 def _throttler(request: Request) -> LoginThrottler:
-    return request.app.state.throttler  # type: ignore[no-any-return]
+    return request.app.state.throttler
 
 
 def client_address(request: Request) -> str:

@@ -9,6 +9,7 @@ import logging
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from identity.organisation.models import Organisation, OrganisationKind
 from identity.passwords import hash_password
@@ -47,7 +48,8 @@ DEMO_ACCOUNTS = [
 
 
 async def seed_organisations(session: AsyncSession) -> int:
-    existing = {(n, c) for n, c in (await session.execute(select(Organisation.name, Organisation.country))).all()}
+    rows = await session.execute(select(col(Organisation.name), col(Organisation.country)))
+    existing = {(name, country) for name, country in rows.all()}
     added = 0
     for name, kind, country in ORGANISATIONS:
         if (name, country) not in existing:

@@ -31,7 +31,6 @@ class IdentitySettings(ServiceSettings):
     demo: bool = Field(False, validation_alias=AliasChoices("ALGA_DEMO"))
     demo_password: SecretStr | None = Field(None, validation_alias=AliasChoices("ALGA_DEMO_PASSWORD"))
 
-
     @property
     def secure_cookies(self) -> bool:
         return self.env == "production" if self.cookie_secure is None else self.cookie_secure

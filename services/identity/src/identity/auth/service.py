@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from common.db import Database
 from common.errors import TooManyRequests, Unauthorized
@@ -150,7 +151,9 @@ async def rotate_refresh_token(session: AsyncSession, issuer: TokenIssuer, token
     """Exchange a refresh token for new tokens. A token used twice revokes its whole family."""
     now = utcnow()
     row = (
-        await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token)).with_for_update())
+        await session.execute(
+            select(RefreshToken).where(col(RefreshToken.token_hash) == _hash(token)).with_for_update()
+        )
     ).scalar_one_or_none()
     if row is None or row.revoked_at is not None or aware(row.expires_at) <= now:
         raise Unauthorized("The session has expired; log in again.")
@@ -170,7 +173,7 @@ async def rotate_refresh_token(session: AsyncSession, issuer: TokenIssuer, token
 async def _revoke_family(session: AsyncSession, family_id: str, now: datetime) -> None:
     await session.execute(
         update(RefreshToken)
-        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=now)
     )
 
@@ -179,7 +182,7 @@ async def logout(session: AsyncSession, token: str | None) -> None:
     if not token:
         return
     row = (
-        await session.execute(select(RefreshToken).where(RefreshToken.token_hash == _hash(token)))
+        await session.execute(select(RefreshToken).where(col(RefreshToken.token_hash) == _hash(token)))
     ).scalar_one_or_none()
     if row is not None:
         await _revoke_family(session, row.family_id, utcnow())

@@ -4,6 +4,7 @@ import secrets
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from common.errors import NotFound
 from identity.client.models import ApiClient
@@ -38,7 +39,7 @@ async def create(session: AsyncSession, *, data: ClientCreate, by: str) -> tuple
 
 
 async def list_all(session: AsyncSession) -> list[ApiClient]:
-    return list((await session.execute(select(ApiClient).order_by(ApiClient.created_at))).scalars())
+    return list((await session.execute(select(ApiClient).order_by(col(ApiClient.created_at)))).scalars())
 
 
 async def revoke(session: AsyncSession, client_id: str) -> None:
@@ -51,7 +52,8 @@ async def revoke(session: AsyncSession, client_id: str) -> None:
 
 
 async def authenticate(session: AsyncSession, client_id: str, secret: str) -> ApiClient | None:
-    client = (await session.execute(select(ApiClient).where(ApiClient.client_id == client_id))).scalar_one_or_none()
+    query = select(ApiClient).where(col(ApiClient.client_id) == client_id)
+    client = (await session.execute(query)).scalar_one_or_none()
     if client is None:
         verify_password(secret, DUMMY_HASH)
         return None

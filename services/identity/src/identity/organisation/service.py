@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from common.errors import Conflict, NotFound
 from common.pagination import PageParams, paginate
@@ -12,8 +13,8 @@ from identity.organisation.schemas import OrganisationCreate
 async def create(session: AsyncSession, *, data: OrganisationCreate, by: str | None) -> Organisation:
     exists = (
         await session.execute(
-            select(Organisation.id).where(
-                func.lower(Organisation.name) == data.name.lower(), Organisation.country == data.country
+            select(col(Organisation.id)).where(
+                func.lower(col(Organisation.name)) == data.name.lower(), col(Organisation.country) == data.country
             )
         )
     ).first()
@@ -35,11 +36,11 @@ async def get(session: AsyncSession, organisation_id: str) -> Organisation:
 async def search(
     session: AsyncSession, *, q: str | None, country: str | None, kind: OrganisationKind | None, params: PageParams
 ) -> tuple[list[Organisation], int]:
-    query = select(Organisation).order_by(Organisation.name, Organisation.id)
+    query = select(Organisation).order_by(col(Organisation.name), col(Organisation.id))
     if q:
-        query = query.where(func.lower(Organisation.name).like(f"%{q.strip().lower()}%"))
+        query = query.where(func.lower(col(Organisation.name)).like(f"%{q.strip().lower()}%"))
     if country:
-        query = query.where(Organisation.country == country.upper())
+        query = query.where(col(Organisation.country) == country.upper())
     if kind:
-        query = query.where(Organisation.kind == kind.value)
+        query = query.where(col(Organisation.kind) == kind.value)
     return await paginate(session, query, params)

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from common.auth import ALGORITHM
 from common.db import Database
@@ -56,7 +57,7 @@ def new_signing_key(secret: str) -> SigningKey:
 async def rotate(session: AsyncSession, secret: str) -> SigningKey:
     """Make a new signing key; the previous ones are retired (still published until expiry)."""
     now = utcnow()
-    for key in (await session.execute(select(SigningKey).where(SigningKey.retired_at.is_(None)))).scalars():
+    for key in (await session.execute(select(SigningKey).where(col(SigningKey.retired_at).is_(None)))).scalars():
         key.retired_at = now
     key = new_signing_key(secret)
     session.add(key)
@@ -81,7 +82,8 @@ class KeyStore:
     async def ensure_key(self) -> None:
         """Called at start-up: a fresh install gets its first key."""
         async with self.database.session() as session:
-            active = (await session.execute(select(SigningKey).where(SigningKey.retired_at.is_(None)).limit(1))).first()
+            query = select(SigningKey).where(col(SigningKey.retired_at).is_(None)).limit(1)
+            active = (await session.execute(query)).first()
             if active is None:
                 session.add(new_signing_key(self._secret))
                 await session.commit()
@@ -92,7 +94,8 @@ class KeyStore:
             return
         now = utcnow()
         async with self.database.session() as session:
-            keys = (await session.execute(select(SigningKey).order_by(SigningKey.created_at.desc()))).scalars().all()
+            query = select(SigningKey).order_by(col(SigningKey.created_at).desc())
+            keys = (await session.execute(query)).scalars().all()
         published = []
         active = None
         for key in keys:

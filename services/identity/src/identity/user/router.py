@@ -9,13 +9,13 @@ from common.errors import Forbidden
 from common.pagination import Page, Pagination
 from common.security import AdminPrincipal, CurrentPrincipal, StaffPrincipal
 from identity.user import service
-from identity.user.models import Role
+from identity.user.models import Role, User
 from identity.user.schemas import RolesUpdate, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
 
-async def _me(session: DBSession, principal: CurrentPrincipal):  # type: ignore[no-untyped-def]
+async def _me(session: DBSession, principal: CurrentPrincipal) -> User:
     if principal.kind != "user":
         raise Forbidden("Integrator clients have no user account.")
     return await service.get(session, principal.subject)

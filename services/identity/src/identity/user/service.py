@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from common.errors import Conflict, NotFound, ValidationFailed
 from common.pagination import PageParams, paginate
@@ -23,7 +24,8 @@ class EmailTaken(Conflict):
 
 
 async def roles_of(session: AsyncSession, user_id: str) -> list[str]:
-    rows = await session.execute(select(UserRole.role).where(UserRole.user_id == user_id).order_by(UserRole.role))
+    query = select(col(UserRole.role)).where(col(UserRole.user_id) == user_id).order_by(col(UserRole.role))
+    rows = await session.execute(query)
     return list(rows.scalars())
 
 
@@ -39,7 +41,7 @@ async def get(session: AsyncSession, user_id: str) -> User:
 
 
 async def by_email(session: AsyncSession, email: str) -> User | None:
-    return (await session.execute(select(User).where(User.email == email.strip().lower()))).scalar_one_or_none()
+    return (await session.execute(select(User).where(col(User.email) == email.strip().lower()))).scalar_one_or_none()
 
 
 async def _check_organisation(session: AsyncSession, organisation_id: str | None) -> None:
@@ -113,11 +115,11 @@ async def set_roles(session: AsyncSession, *, user: User, roles: Iterable[Role],
         return current
     if Role.admin in current and Role.admin not in wanted:
         admins = (
-            await session.execute(select(func.count()).select_from(UserRole).where(UserRole.role == Role.admin))
+            await session.execute(select(func.count()).select_from(UserRole).where(col(UserRole.role) == Role.admin))
         ).scalar_one()
         if admins <= 1:
             raise Conflict("This is the last admin; grant admin to someone else first.")
-    for row in (await session.execute(select(UserRole).where(UserRole.user_id == user.id))).scalars():
+    for row in (await session.execute(select(UserRole).where(col(UserRole.user_id) == user.id))).scalars():
         if row.role not in wanted:
             await session.delete(row)
     for role in wanted:
@@ -140,12 +142,12 @@ async def set_roles(session: AsyncSession, *, user: User, roles: Iterable[Role],
 async def search(
     session: AsyncSession, *, q: str | None, role: Role | None, country: str | None, params: PageParams
 ) -> tuple[list[User], int]:
-    query = select(User).order_by(User.created_at.desc(), User.id)
+    query = select(User).order_by(col(User.created_at).desc(), col(User.id))
     if q:
         like = f"%{q.strip().lower()}%"
-        query = query.where(or_(func.lower(User.full_name).like(like), User.email.like(like)))
+        query = query.where(or_(func.lower(col(User.full_name)).like(like), col(User.email).like(like)))
     if role:
-        query = query.where(User.id.in_(select(UserRole.user_id).where(UserRole.role == role)))
+        query = query.where(col(User.id).in_(select(col(UserRole.user_id)).where(col(UserRole.role) == role)))
     if country:
-        query = query.where(User.country == country.upper())
+        query = query.where(col(User.country) == country.upper())
     return await paginate(session, query, params)
