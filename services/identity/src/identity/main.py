@@ -11,6 +11,7 @@ from common.auth import TokenVerifier
 from identity.auth.router import router as auth_router
 from identity.auth.service import LoginThrottler, TokenIssuer
 from identity.client.router import router as client_router
+from identity.consumers import build_consumers
 from identity.db import OutboxEvent
 from identity.organisation.router import router as organisation_router
 from identity.settings import IdentitySettings
@@ -49,6 +50,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         description=DESCRIPTION,
         routers=[auth_router, user_router, organisation_router, client_router, key_router],
         outbox_model=OutboxEvent,
+        consumers=build_consumers,
         verifier=TokenVerifier(
             issuer=settings.jwt_issuer, audience=settings.jwt_audience, jwks_loader=own_jwks, min_refresh_interval=1.0
         ),
