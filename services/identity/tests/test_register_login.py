@@ -188,3 +188,18 @@ async def test_update_my_profile(client: httpx.AsyncClient, db: Database) -> Non
     assert response.json()["preferred_language"] == "en"
     bad = await client.patch("/users/me", headers=bearer(token), json={"country": "ZZ"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "country"
+
+
+async def test_profile_changes_are_published(client: httpx.AsyncClient, db: Database) -> None:
+    await make_user(db, "awa@example.org")
+    token = (await login(client, "awa@example.org"))["access_token"]
+    await client.patch("/users/me", headers=bearer(token), json={"position": "Maire adjointe"})
+    async with db.session() as session:
+        events = [
+            json.loads(e.payload)
+            for e in (
+                await session.execute(select(OutboxEvent).where(OutboxEvent.type == "identity.user.updated"))
+            ).scalars()
+        ]
+    assert len(events) == 1
+    assert events[0]["data"]["position"] == "Maire adjointe" and events[0]["data"]["changed"] == ["position"]

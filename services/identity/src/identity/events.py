@@ -8,6 +8,7 @@ from common.events import Event, record_event
 from identity.db import OutboxEvent
 
 USER_REGISTERED = "identity.user.registered"
+USER_UPDATED = "identity.user.updated"
 USER_ROLES_CHANGED = "identity.user.roles_changed"
 
 

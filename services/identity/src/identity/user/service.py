@@ -75,22 +75,22 @@ async def register(session: AsyncSession, *, data: UserRegister, roles: Iterable
     for role in roles:
         session.add(UserRole(user_id=user.id, role=str(role)))
     await session.flush()
-    events.record(
-        session,
-        events.USER_REGISTERED,
-        {
-            "user_id": user.id,
-            "email": user.email,
-            "full_name": user.full_name,
-            "country": user.country,
-            "organisation_id": user.organisation_id,
-            "position": user.position,
-            "preferred_language": user.preferred_language,
-            "gender": user.gender,
-            "roles": sorted(str(r) for r in roles),
-        },
-    )
+    events.record(session, events.USER_REGISTERED, {**profile_data(user), "roles": sorted(str(r) for r in roles)})
     return user
+
+
+def profile_data(user: User) -> dict[str, str | None]:
+    """What other services keep of a user (enrollment's learner read model, notifications)."""
+    return {
+        "user_id": user.id,
+        "email": user.email,
+        "full_name": user.full_name,
+        "country": user.country,
+        "organisation_id": user.organisation_id,
+        "position": user.position,
+        "preferred_language": user.preferred_language,
+        "gender": user.gender,
+    }
 
 
 async def update_profile(session: AsyncSession, *, user: User, data: UserUpdate) -> User:
@@ -105,6 +105,8 @@ async def update_profile(session: AsyncSession, *, user: User, data: UserUpdate)
     user.updated_at = utcnow()
     session.add(user)
     await session.flush()
+    if changes:
+        events.record(session, events.USER_UPDATED, {**profile_data(user), "changed": sorted(changes)})
     return user
 
 
