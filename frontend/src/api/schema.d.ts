@@ -4,6 +4,362 @@
  */
 
 export interface paths {
+    "/api/catalogue/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar feed of the sessions
+         * @description Public. The sessions `GET /sessions` would find with the same filters, as iCalendar; unless
+         *     `from` is given, sessions that ended more than a few weeks ago are left out.
+         */
+        get: operations["catalogue_calendar_calendar_ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description The process is up (it does not check its dependencies: see /ready).
+         */
+        get: operations["catalogue_health_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search programmes
+         * @description Public: the Executive Master, the Colleges and event series, with facet counts (theme,
+         *     kind, audience).
+         */
+        get: operations["catalogue_list_programmes_programmes_get"];
+        put?: never;
+        /**
+         * Create a programme
+         * @description Coordinators and admins. The programme starts as a draft.
+         */
+        post: operations["catalogue_create_programme_programmes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/programmes/{programme_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One programme
+         * @description Public (by id or code; a draft is not found, except by staff): modules, upcoming sessions
+         *     and its schema.org JSON-LD.
+         */
+        get: operations["catalogue_read_programme_programmes__programme_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft programme
+         * @description Coordinators and admins; drafts without sessions only (archive a published programme).
+         */
+        delete: operations["catalogue_delete_programme_programmes__programme_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a programme
+         * @description Coordinators and admins. Only the fields sent change.
+         */
+        patch: operations["catalogue_update_programme_programmes__programme_id__patch"];
+        trace?: never;
+    };
+    "/api/catalogue/programmes/{programme_id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar feed of a programme's sessions
+         * @description Public (a draft programme is not found). The same filters as `GET /calendar.ics` apply.
+         */
+        get: operations["catalogue_programme_calendar_programmes__programme_id__calendar_ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/programmes/{programme_id}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's modules
+         * @description Public (a draft programme is not found, except by staff), in order.
+         */
+        get: operations["catalogue_list_modules_programmes__programme_id__modules_get"];
+        put?: never;
+        /**
+         * Add a module
+         * @description Coordinators and admins.
+         */
+        post: operations["catalogue_create_module_programmes__programme_id__modules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/programmes/{programme_id}/modules/{module_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a module
+         * @description Coordinators and admins; a module no session runs.
+         */
+        delete: operations["catalogue_delete_module_programmes__programme_id__modules__module_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a module
+         * @description Coordinators and admins. Moving a module (`position`) renumbers the others.
+         */
+        patch: operations["catalogue_update_module_programmes__programme_id__modules__module_id__patch"];
+        trace?: never;
+    };
+    "/api/catalogue/programmes/{programme_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish or archive a programme
+         * @description Coordinators and admins. An action the current status does not allow answers 409.
+         */
+        post: operations["catalogue_transition_programme_programmes__programme_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers
+         * @description The database answers; NATS state is reported (events wait in the outbox when it is down).
+         */
+        get: operations["catalogue_ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search sessions and events
+         * @description Public: full-text search (`q`, both languages, accents and case ignored) with filters and
+         *     facet counts, earliest first. Drafts only for staff who ask (`status=draft`).
+         */
+        get: operations["catalogue_list_sessions_sessions_get"];
+        put?: never;
+        /**
+         * Create a session
+         * @description Coordinators and admins. The session starts as a draft.
+         */
+        post: operations["catalogue_create_session_sessions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session or event
+         * @description Public (a draft is not found, except by staff), with its schema.org JSON-LD.
+         */
+        get: operations["catalogue_read_session_sessions__session_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft session
+         * @description Coordinators and admins; drafts only (cancel a session the public has seen).
+         */
+        delete: operations["catalogue_delete_session_sessions__session_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a session
+         * @description Coordinators and admins. Only the fields sent change; every rule is checked on the result.
+         */
+        patch: operations["catalogue_update_session_sessions__session_id__patch"];
+        trace?: never;
+    };
+    "/api/catalogue/sessions/{session_id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session as an iCalendar file (add to calendar)
+         * @description Public (a draft is not found).
+         */
+        get: operations["catalogue_session_calendar_sessions__session_id__calendar_ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/sessions/{session_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish, open or close applications, cancel, complete
+         * @description Coordinators and admins. An action the current status does not allow answers 409.
+         */
+        post: operations["catalogue_transition_session_sessions__session_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The themes of the ALGA Colleges
+         * @description Public: the 18 themes, in the seed document's order, with their number of published programmes.
+         */
+        get: operations["catalogue_list_themes_themes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/themes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One theme
+         * @description Public.
+         */
+        get: operations["catalogue_read_theme_themes__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/themes/{code}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar feed of a theme's sessions
+         * @description Public. The same filters as `GET /calendar.ics` apply.
+         */
+        get: operations["catalogue_theme_calendar_themes__code__calendar_ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -400,6 +756,724 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Audience
+         * @description Who a programme or an event is for (the seed's target audiences, plus elected officials).
+         * @enum {string}
+         */
+        catalogue_Audience: "secretary_general" | "director_of_services" | "finance_director" | "technical_director" | "cooperation_director" | "hr_director" | "elected_official";
+        /**
+         * DeliveryMode
+         * @enum {string}
+         */
+        catalogue_DeliveryMode: "residential_seminar" | "e_learning" | "study_trip" | "internship" | "webinar" | "hybrid";
+        /**
+         * EventKind
+         * @enum {string}
+         */
+        catalogue_EventKind: "conference" | "seminar" | "round_table" | "workshop" | "international_expert_seminar";
+        /** FacetValue */
+        catalogue_FacetValue: {
+            /** Count */
+            count: number;
+            /** Label */
+            label?: string | null;
+            /** Value */
+            value: string;
+        };
+        /** FacetedPage[ProgrammeRead] */
+        catalogue_FacetedPage_ProgrammeRead_: {
+            /** Facets */
+            facets: {
+                [key: string]: components["schemas"]["catalogue_FacetValue"][];
+            };
+            /** Items */
+            items: components["schemas"]["catalogue_ProgrammeRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FacetedPage[SessionRead] */
+        catalogue_FacetedPage_SessionRead_: {
+            /** Facets */
+            facets: {
+                [key: string]: components["schemas"]["catalogue_FacetValue"][];
+            };
+            /** Items */
+            items: components["schemas"]["catalogue_SessionRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** HTTPValidationError */
+        catalogue_HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["catalogue_ValidationError"][];
+        };
+        /** LongText */
+        catalogue_LongText: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /** ModuleCreate */
+        catalogue_ModuleCreate: {
+            delivery_mode: components["schemas"]["catalogue_DeliveryMode"];
+            /** Hours */
+            hours?: number | null;
+            /** Position */
+            position?: number | null;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            title: components["schemas"]["catalogue_Title"];
+        };
+        /** ModuleRead */
+        catalogue_ModuleRead: {
+            delivery_mode: components["schemas"]["catalogue_DeliveryMode"];
+            /** Hours */
+            hours: number | null;
+            /** Id */
+            id: string;
+            /** Lang */
+            lang: string;
+            /** Position */
+            position: number;
+            /** Programme Id */
+            programme_id: string;
+            /** Summary */
+            summary: string | null;
+            /** Title */
+            title: string;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+        };
+        /** ModuleUpdate */
+        catalogue_ModuleUpdate: {
+            delivery_mode?: components["schemas"]["catalogue_DeliveryMode"] | null;
+            /** Hours */
+            hours?: number | null;
+            /** Position */
+            position?: number | null;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            title?: components["schemas"]["catalogue_Title"] | null;
+        };
+        /** Page[ModuleRead] */
+        catalogue_Page_ModuleRead_: {
+            /** Items */
+            items: components["schemas"]["catalogue_ModuleRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[ThemeRead] */
+        catalogue_Page_ThemeRead_: {
+            /** Items */
+            items: components["schemas"]["catalogue_ThemeRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ProgrammeCreate */
+        catalogue_ProgrammeCreate: {
+            /** Audiences */
+            audiences?: components["schemas"]["catalogue_Audience"][];
+            /** Code */
+            code?: string | null;
+            description?: components["schemas"]["catalogue_LongText"] | null;
+            duration?: components["schemas"]["catalogue_ShortText"] | null;
+            /** Fee Amount */
+            fee_amount?: number | null;
+            /**
+             * Fee Currency
+             * @description ISO 4217
+             */
+            fee_currency?: string | null;
+            fees?: components["schemas"]["catalogue_Text"] | null;
+            kind: components["schemas"]["catalogue_ProgrammeKind"];
+            objectives?: components["schemas"]["catalogue_TextList"] | null;
+            /** Partner Institutions */
+            partner_institutions?: string[];
+            prerequisites?: components["schemas"]["catalogue_Text"] | null;
+            scholarships?: components["schemas"]["catalogue_Text"] | null;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            /** Theme */
+            theme?: string | null;
+            title: components["schemas"]["catalogue_Title"];
+        };
+        /** ProgrammeDetail */
+        catalogue_ProgrammeDetail: {
+            /** Allowed Actions */
+            allowed_actions?: ("publish" | "archive")[] | null;
+            /** Audiences */
+            audiences: components["schemas"]["catalogue_Audience"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Code */
+            code: string;
+            /** Description */
+            description: string | null;
+            /** Duration */
+            duration: string | null;
+            /** Fee Amount */
+            fee_amount: number | null;
+            /** Fee Currency */
+            fee_currency: string | null;
+            /** Fees */
+            fees: string | null;
+            /** Id */
+            id: string;
+            /** Json Ld */
+            json_ld: {
+                [key: string]: unknown;
+            };
+            kind: components["schemas"]["catalogue_ProgrammeKind"];
+            /** Lang */
+            lang: string;
+            /** Module Count */
+            module_count: number;
+            /** Modules */
+            modules: components["schemas"]["catalogue_ModuleRead"][];
+            /** Objectives */
+            objectives: string[];
+            /** Partner Institutions */
+            partner_institutions: string[];
+            /** Prerequisites */
+            prerequisites: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Scholarships */
+            scholarships: string | null;
+            status: components["schemas"]["catalogue_ProgrammeStatus"];
+            /** Summary */
+            summary: string | null;
+            /** Theme */
+            theme: string | null;
+            /** Theme Title */
+            theme_title: string | null;
+            /** Title */
+            title: string;
+            /** Total Hours */
+            total_hours: number | null;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** Upcoming Sessions */
+            upcoming_sessions: components["schemas"]["catalogue_SessionRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * ProgrammeKind
+         * @enum {string}
+         */
+        catalogue_ProgrammeKind: "executive_master" | "college" | "event_series";
+        /** ProgrammeRead */
+        catalogue_ProgrammeRead: {
+            /** Allowed Actions */
+            allowed_actions?: ("publish" | "archive")[] | null;
+            /** Audiences */
+            audiences: components["schemas"]["catalogue_Audience"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Code */
+            code: string;
+            /** Duration */
+            duration: string | null;
+            /** Fee Amount */
+            fee_amount: number | null;
+            /** Fee Currency */
+            fee_currency: string | null;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["catalogue_ProgrammeKind"];
+            /** Lang */
+            lang: string;
+            /** Module Count */
+            module_count: number;
+            /** Partner Institutions */
+            partner_institutions: string[];
+            /** Published At */
+            published_at: string | null;
+            status: components["schemas"]["catalogue_ProgrammeStatus"];
+            /** Summary */
+            summary: string | null;
+            /** Theme */
+            theme: string | null;
+            /** Theme Title */
+            theme_title: string | null;
+            /** Title */
+            title: string;
+            /** Total Hours */
+            total_hours: number | null;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * ProgrammeStatus
+         * @enum {string}
+         */
+        catalogue_ProgrammeStatus: "draft" | "published" | "archived";
+        /** ProgrammeTransition */
+        catalogue_ProgrammeTransition: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "publish" | "archive";
+        };
+        /**
+         * ProgrammeUpdate
+         * @description Only the fields sent change; `null` clears an optional text.
+         */
+        catalogue_ProgrammeUpdate: {
+            /** Audiences */
+            audiences?: components["schemas"]["catalogue_Audience"][] | null;
+            description?: components["schemas"]["catalogue_LongText"] | null;
+            duration?: components["schemas"]["catalogue_ShortText"] | null;
+            /** Fee Amount */
+            fee_amount?: number | null;
+            /** Fee Currency */
+            fee_currency?: string | null;
+            fees?: components["schemas"]["catalogue_Text"] | null;
+            kind?: components["schemas"]["catalogue_ProgrammeKind"] | null;
+            objectives?: components["schemas"]["catalogue_TextList"] | null;
+            /** Partner Institutions */
+            partner_institutions?: string[] | null;
+            prerequisites?: components["schemas"]["catalogue_Text"] | null;
+            scholarships?: components["schemas"]["catalogue_Text"] | null;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            /** Theme */
+            theme?: string | null;
+            title?: components["schemas"]["catalogue_Title"] | null;
+        };
+        /**
+         * SessionCreate
+         * @description A run of a programme (or of one of its modules), or a standalone event (no programme).
+         *
+         *     Times without an offset are wall-clock times in `timezone`.
+         */
+        catalogue_SessionCreate: {
+            /** Applications Close At */
+            applications_close_at?: string | null;
+            /** Applications Open At */
+            applications_open_at?: string | null;
+            /** Audiences */
+            audiences?: components["schemas"]["catalogue_Audience"][] | null;
+            /** Capacity */
+            capacity: number;
+            delivery_mode: components["schemas"]["catalogue_DeliveryMode"];
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            event_kind?: components["schemas"]["catalogue_EventKind"] | null;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "fr" | "en" | "ar" | "pt";
+            /** Module Id */
+            module_id?: string | null;
+            /** Online */
+            online?: boolean | null;
+            /** Online Url */
+            online_url?: string | null;
+            /** Programme Id */
+            programme_id?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            /** Theme */
+            theme?: string | null;
+            /**
+             * Timezone
+             * @description IANA time zone, e.g. Africa/Dakar
+             */
+            timezone: string;
+            title?: components["schemas"]["catalogue_Title"] | null;
+            /** Trainer Ids */
+            trainer_ids?: string[];
+            venue?: components["schemas"]["catalogue_Venue"] | null;
+        };
+        /** SessionDetail */
+        catalogue_SessionDetail: {
+            /** Allowed Actions */
+            allowed_actions?: ("publish" | "open_applications" | "close_applications" | "cancel" | "complete")[] | null;
+            /** Applications Close At */
+            applications_close_at: string | null;
+            /** Applications Open */
+            applications_open: boolean;
+            /** Applications Open At */
+            applications_open_at: string | null;
+            /** Audiences */
+            audiences: components["schemas"]["catalogue_Audience"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Cancellation Reason */
+            cancellation_reason: string | null;
+            /** Capacity */
+            capacity: number;
+            delivery_mode: components["schemas"]["catalogue_DeliveryMode"];
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            event_kind: components["schemas"]["catalogue_EventKind"] | null;
+            /** Ical Url */
+            ical_url: string;
+            /** Id */
+            id: string;
+            /** Json Ld */
+            json_ld: {
+                [key: string]: unknown;
+            };
+            kind: components["schemas"]["catalogue_SessionKind"];
+            /** Lang */
+            lang: string;
+            /** Language */
+            language: string;
+            /** Module Id */
+            module_id: string | null;
+            /** Module Title */
+            module_title: string | null;
+            /** Online */
+            online: boolean;
+            /** Online Url */
+            online_url?: string | null;
+            /** Programme Code */
+            programme_code: string | null;
+            /** Programme Id */
+            programme_id: string | null;
+            /** Programme Title */
+            programme_title: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Revision */
+            revision: number;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["catalogue_SessionStatus"];
+            /** Summary */
+            summary: string | null;
+            /** Theme */
+            theme: string | null;
+            /** Theme Title */
+            theme_title: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /** Trainer Ids */
+            trainer_ids: string[];
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            venue: components["schemas"]["catalogue_VenueRead"] | null;
+        };
+        /**
+         * SessionKind
+         * @description What a session is a run of: its programme's kind, or `event` for a standalone event.
+         * @enum {string}
+         */
+        catalogue_SessionKind: "executive_master" | "college" | "event_series" | "event";
+        /** SessionRead */
+        catalogue_SessionRead: {
+            /** Allowed Actions */
+            allowed_actions?: ("publish" | "open_applications" | "close_applications" | "cancel" | "complete")[] | null;
+            /** Applications Close At */
+            applications_close_at: string | null;
+            /** Applications Open */
+            applications_open: boolean;
+            /** Applications Open At */
+            applications_open_at: string | null;
+            /** Audiences */
+            audiences: components["schemas"]["catalogue_Audience"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Cancellation Reason */
+            cancellation_reason: string | null;
+            /** Capacity */
+            capacity: number;
+            delivery_mode: components["schemas"]["catalogue_DeliveryMode"];
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            event_kind: components["schemas"]["catalogue_EventKind"] | null;
+            /** Ical Url */
+            ical_url: string;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["catalogue_SessionKind"];
+            /** Lang */
+            lang: string;
+            /** Language */
+            language: string;
+            /** Module Id */
+            module_id: string | null;
+            /** Module Title */
+            module_title: string | null;
+            /** Online */
+            online: boolean;
+            /** Online Url */
+            online_url?: string | null;
+            /** Programme Code */
+            programme_code: string | null;
+            /** Programme Id */
+            programme_id: string | null;
+            /** Programme Title */
+            programme_title: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Revision */
+            revision: number;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["catalogue_SessionStatus"];
+            /** Summary */
+            summary: string | null;
+            /** Theme */
+            theme: string | null;
+            /** Theme Title */
+            theme_title: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /** Trainer Ids */
+            trainer_ids: string[];
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            venue: components["schemas"]["catalogue_VenueRead"] | null;
+        };
+        /**
+         * SessionStatus
+         * @enum {string}
+         */
+        catalogue_SessionStatus: "draft" | "published" | "applications_open" | "applications_closed" | "cancelled" | "completed";
+        /** SessionTransition */
+        catalogue_SessionTransition: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "publish" | "open_applications" | "close_applications" | "cancel" | "complete";
+            /** Reason */
+            reason?: string | null;
+        };
+        /**
+         * SessionUpdate
+         * @description Only the fields sent change. Changing `timezone` alone keeps the instants (the local
+         *     times shown change).
+         */
+        catalogue_SessionUpdate: {
+            /** Applications Close At */
+            applications_close_at?: string | null;
+            /** Applications Open At */
+            applications_open_at?: string | null;
+            /** Audiences */
+            audiences?: components["schemas"]["catalogue_Audience"][] | null;
+            /** Capacity */
+            capacity?: number | null;
+            delivery_mode?: components["schemas"]["catalogue_DeliveryMode"] | null;
+            /** Ends At */
+            ends_at?: string | null;
+            event_kind?: components["schemas"]["catalogue_EventKind"] | null;
+            /** Language */
+            language?: ("fr" | "en" | "ar" | "pt") | null;
+            /** Module Id */
+            module_id?: string | null;
+            /** Online */
+            online?: boolean | null;
+            /** Online Url */
+            online_url?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            summary?: components["schemas"]["catalogue_Text"] | null;
+            /** Theme */
+            theme?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            title?: components["schemas"]["catalogue_Title"] | null;
+            /** Trainer Ids */
+            trainer_ids?: string[] | null;
+            venue?: components["schemas"]["catalogue_Venue"] | null;
+        };
+        /** ShortText */
+        catalogue_ShortText: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /** Text */
+        catalogue_Text: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /**
+         * TextList
+         * @description A list per language (objectives).
+         */
+        catalogue_TextList: {
+            /** Ar */
+            ar?: string[] | null;
+            /** En */
+            en?: string[] | null;
+            /** Fr */
+            fr?: string[] | null;
+            /** Pt */
+            pt?: string[] | null;
+        };
+        /** ThemeRead */
+        catalogue_ThemeRead: {
+            /** Available Languages */
+            available_languages: string[];
+            /** Code */
+            code: string;
+            /** Lang */
+            lang: string;
+            /** Position */
+            position: number;
+            /** Programme Count */
+            programme_count: number;
+            /** Summary */
+            summary: string | null;
+            /** Title */
+            title: string;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+        };
+        /** Title */
+        catalogue_Title: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /** ValidationError */
+        catalogue_ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+        /** Venue */
+        catalogue_Venue: {
+            /** Address */
+            address?: string | null;
+            /** City */
+            city?: string | null;
+            /** Country */
+            country?: string | null;
+        };
+        /** VenueRead */
+        catalogue_VenueRead: {
+            /** Address */
+            address: string | null;
+            /** City */
+            city: string | null;
+            /** Country */
+            country: string | null;
+            /** Country Name */
+            country_name: string | null;
+        };
         /** Body_token_oauth_token_post */
         identity_Body_token_oauth_token_post: {
             /** Client Id */
@@ -678,6 +1752,960 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    catalogue_calendar_calendar_ics_get: {
+        parameters: {
+            query?: {
+                /** @description Words to find in titles and summaries (any language) */
+                q?: string | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                kind?: components["schemas"]["catalogue_SessionKind"][] | null;
+                event_kind?: components["schemas"]["catalogue_EventKind"][] | null;
+                /** @description Delivery modes */
+                mode?: components["schemas"]["catalogue_DeliveryMode"][] | null;
+                /** @description Teaching languages */
+                language?: ("fr" | "en" | "ar" | "pt")[] | null;
+                /** @description Venue countries, ISO 3166-1 alpha-2 */
+                country?: string[] | null;
+                audience?: components["schemas"]["catalogue_Audience"][] | null;
+                /** @description Sessions of this programme (id) */
+                programme?: string | null;
+                module?: string | null;
+                /** @description Sessions still running on or after this date (or date-time) */
+                from?: string | null;
+                /** @description Sessions starting on or before this date (or date-time) */
+                to?: string | null;
+                /** @description true: one can apply now; false: one cannot */
+                open?: boolean | null;
+                /** @description Default: every status but draft (staff only) */
+                status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_health_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    catalogue_list_programmes_programmes_get: {
+        parameters: {
+            query?: {
+                /** @description Words to find (any language) */
+                q?: string | null;
+                theme?: string[] | null;
+                kind?: components["schemas"]["catalogue_ProgrammeKind"][] | null;
+                audience?: components["schemas"]["catalogue_Audience"][] | null;
+                /** @description Default: published; archived for anyone, draft for staff */
+                status?: components["schemas"]["catalogue_ProgrammeStatus"][] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_FacetedPage_ProgrammeRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_create_programme_programmes_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_ProgrammeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ProgrammeDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_read_programme_programmes__programme_id__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ProgrammeDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_delete_programme_programmes__programme_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_update_programme_programmes__programme_id__patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_ProgrammeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ProgrammeDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_programme_calendar_programmes__programme_id__calendar_ics_get: {
+        parameters: {
+            query?: {
+                /** @description Words to find in titles and summaries (any language) */
+                q?: string | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                kind?: components["schemas"]["catalogue_SessionKind"][] | null;
+                event_kind?: components["schemas"]["catalogue_EventKind"][] | null;
+                /** @description Delivery modes */
+                mode?: components["schemas"]["catalogue_DeliveryMode"][] | null;
+                /** @description Teaching languages */
+                language?: ("fr" | "en" | "ar" | "pt")[] | null;
+                /** @description Venue countries, ISO 3166-1 alpha-2 */
+                country?: string[] | null;
+                audience?: components["schemas"]["catalogue_Audience"][] | null;
+                /** @description Sessions of this programme (id) */
+                programme?: string | null;
+                module?: string | null;
+                /** @description Sessions still running on or after this date (or date-time) */
+                from?: string | null;
+                /** @description Sessions starting on or before this date (or date-time) */
+                to?: string | null;
+                /** @description true: one can apply now; false: one cannot */
+                open?: boolean | null;
+                /** @description Default: every status but draft (staff only) */
+                status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_list_modules_programmes__programme_id__modules_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_Page_ModuleRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_create_module_programmes__programme_id__modules_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_ModuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ModuleRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_delete_module_programmes__programme_id__modules__module_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: string;
+                module_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_update_module_programmes__programme_id__modules__module_id__patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+                module_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_ModuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ModuleRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_transition_programme_programmes__programme_id__transitions_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                programme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_ProgrammeTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ProgrammeDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_ready_ready_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    catalogue_list_sessions_sessions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Words to find in titles and summaries (any language) */
+                q?: string | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                kind?: components["schemas"]["catalogue_SessionKind"][] | null;
+                event_kind?: components["schemas"]["catalogue_EventKind"][] | null;
+                /** @description Delivery modes */
+                mode?: components["schemas"]["catalogue_DeliveryMode"][] | null;
+                /** @description Teaching languages */
+                language?: ("fr" | "en" | "ar" | "pt")[] | null;
+                /** @description Venue countries, ISO 3166-1 alpha-2 */
+                country?: string[] | null;
+                audience?: components["schemas"]["catalogue_Audience"][] | null;
+                /** @description Sessions of this programme (id) */
+                programme?: string | null;
+                module?: string | null;
+                /** @description Sessions still running on or after this date (or date-time) */
+                from?: string | null;
+                /** @description Sessions starting on or before this date (or date-time) */
+                to?: string | null;
+                /** @description true: one can apply now; false: one cannot */
+                open?: boolean | null;
+                /** @description Default: every status but draft (staff only) */
+                status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_FacetedPage_SessionRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_create_session_sessions_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_SessionDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_read_session_sessions__session_id__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_SessionDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_delete_session_sessions__session_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_update_session_sessions__session_id__patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_SessionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_SessionDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_session_calendar_sessions__session_id__calendar_ics_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_transition_session_sessions__session_id__transitions_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalogue_SessionTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_SessionDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_list_themes_themes_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_Page_ThemeRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_read_theme_themes__code__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_ThemeRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    catalogue_theme_calendar_themes__code__calendar_ics_get: {
+        parameters: {
+            query?: {
+                /** @description Words to find in titles and summaries (any language) */
+                q?: string | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                kind?: components["schemas"]["catalogue_SessionKind"][] | null;
+                event_kind?: components["schemas"]["catalogue_EventKind"][] | null;
+                /** @description Delivery modes */
+                mode?: components["schemas"]["catalogue_DeliveryMode"][] | null;
+                /** @description Teaching languages */
+                language?: ("fr" | "en" | "ar" | "pt")[] | null;
+                /** @description Venue countries, ISO 3166-1 alpha-2 */
+                country?: string[] | null;
+                audience?: components["schemas"]["catalogue_Audience"][] | null;
+                /** @description Sessions of this programme (id) */
+                programme?: string | null;
+                module?: string | null;
+                /** @description Sessions still running on or after this date (or date-time) */
+                from?: string | null;
+                /** @description Sessions starting on or before this date (or date-time) */
+                to?: string | null;
+                /** @description true: one can apply now; false: one cannot */
+                open?: boolean | null;
+                /** @description Default: every status but draft (staff only) */
+                status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
     identity_jwks__well_known_jwks_json_get: {
         parameters: {
             query?: never;

@@ -26,4 +26,7 @@ class ServiceSpec:
         return self.name.upper()
 
 
-SERVICES: tuple[ServiceSpec, ...] = (ServiceSpec("identity"),)
+SERVICES: tuple[ServiceSpec, ...] = (
+    ServiceSpec("identity"),
+    ServiceSpec("catalogue"),
+)

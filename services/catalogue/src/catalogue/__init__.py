@@ -1,0 +1,1 @@
+"""ALGA Campus catalogue: the Executive Master, the ALGA Colleges, sessions, events, themes."""
