@@ -1,52 +1,10 @@
-"""Alembic environment of the catalogue service.
-
-It does what common.migrations.run_env does (URL from the caller or the settings, batch mode on
-SQLite, compare_type) plus one thing run_env cannot be told yet: `include_name`, which keeps the
-hand-made full-text indexes (FTS5 tables on SQLite, the tsvector column and its GIN index on
-PostgreSQL) out of autogenerate and `alembic check`.
-"""
-
-from pathlib import Path
-from typing import Any
-
-from alembic import context
-from sqlalchemy import create_engine, pool
+"""Alembic environment of the catalogue service. `include_name` keeps the hand-made full-text
+indexes (FTS5 tables on SQLite, the tsvector column and its GIN index on PostgreSQL) out of
+autogenerate and `alembic check`."""
 
 from catalogue.models import metadata
 from catalogue.search import include_name
 from catalogue.settings import CatalogueSettings
-from common.db import is_sqlite, sync_url
+from common.migrations import run_env
 
-
-def run() -> None:
-    config = context.config
-    url = (
-        config.attributes.get("database_url")
-        or config.get_main_option("sqlalchemy.url")
-        or CatalogueSettings().database_url
-    )
-    url = sync_url(url)
-    options: dict[str, Any] = {
-        "target_metadata": metadata,
-        "compare_type": True,
-        "render_as_batch": is_sqlite(url),
-        "include_name": include_name,
-    }
-    if context.is_offline_mode():
-        context.configure(url=url, literal_binds=True, **options)
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    if is_sqlite(url):
-        database = url.split("///", 1)[-1]
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        context.configure(connection=connection, **options)
-        with context.begin_transaction():
-            context.run_migrations()
-    engine.dispose()
-
-
-run()
+run_env(metadata, lambda: CatalogueSettings().database_url, include_name=include_name)

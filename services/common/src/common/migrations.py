@@ -18,8 +18,10 @@ from sqlalchemy import MetaData, create_engine, pool
 from common.db import is_sqlite, sync_url
 
 
-def run_env(metadata: MetaData, settings_url: Any) -> None:
-    """Body of a service's migrations/env.py. `settings_url` is a callable giving the default URL."""
+def run_env(metadata: MetaData, settings_url: Any, *, include_name: Any = None) -> None:
+    """Body of a service's migrations/env.py. `settings_url` is a callable giving the default URL;
+    `include_name` (Alembic's hook) keeps objects made by hand, such as full-text indexes, out of
+    autogenerate and `alembic check`."""
     config = context.config
     url = config.attributes.get("database_url") or config.get_main_option("sqlalchemy.url") or settings_url()
     url = sync_url(url)
@@ -28,6 +30,8 @@ def run_env(metadata: MetaData, settings_url: Any) -> None:
         "compare_type": True,
         "render_as_batch": is_sqlite(url),
     }
+    if include_name is not None:
+        options["include_name"] = include_name
     if context.is_offline_mode():
         context.configure(url=url, literal_binds=True, **options)
         with context.begin_transaction():
