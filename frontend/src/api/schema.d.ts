@@ -360,6 +360,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experts/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vetting queue
+         * @description Coordinators and admins: profiles by status (pending by default), oldest application first,
+         *     each with its open duplicate candidates.
+         */
+        get: operations["experts_list_applications_applications_get"];
+        put?: never;
+        /**
+         * Apply to join
+         * @description Any logged-in person: their expert profile, `pending` until a coordinator vets it. One per
+         *     account (409 otherwise). The e-mail defaults to the account's.
+         */
+        post: operations["experts_apply_applications_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicates to review
+         * @description Coordinators and admins: pairs of profiles that may be one person, oldest first.
+         */
+        get: operations["experts_list_duplicates_duplicates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/duplicates/{candidate_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One possible duplicate
+         * @description Coordinators and admins.
+         */
+        get: operations["experts_read_duplicate_duplicates__candidate_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/duplicates/{candidate_id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge, or keep both
+         * @description Coordinators and admins: `merge` folds one profile into the other (`into`, default the
+         *     older one); `keep_both` records that they are two people. A resolved pair answers 409.
+         */
+        post: operations["experts_resolve_duplicate_duplicates__candidate_id__resolution_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find experts
+         * @description Public: verified experts who consented to be listed. Full-text `q` (accents and case
+         *     ignored, every word a prefix) and filters, with facet counts; by name.
+         */
+        get: operations["experts_list_experts_experts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/experts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory as CSV
+         * @description Coordinators and admins: the listed experts (same filters as the directory) with their
+         *     public fields and e-mail; never the phone or unlisted profiles.
+         */
+        get: operations["experts_export_directory_experts_export_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/experts/status-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Are these ids verified experts?
+         * @description Any valid token (a service naming trainers, a coordinator): for each id, whether it names
+         *     a verified expert, following merges.
+         */
+        post: operations["experts_check_statuses_experts_status_checks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/experts/{profile_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One expert's public profile
+         * @description Public, with schema.org `Person` JSON-LD. A profile that is not listed (not verified, or
+         *     no consent) is not found, whoever asks.
+         */
+        get: operations["experts_read_expert_experts__profile_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/experts/{profile_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this id a verified expert?
+         * @description Any valid token. An unknown id answers `unknown` (200), so one call tells everything.
+         */
+        get: operations["experts_read_status_experts__profile_id__status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description The process is up (it does not check its dependencies: see /ready).
+         */
+        get: operations["experts_health_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My expert profile
+         * @description Any logged-in person who applied: their whole profile, its status and the vetting note.
+         */
+        get: operations["experts_read_me_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit my expert profile
+         * @description The profile's owner, while it is pending or verified (409 once rejected or archived).
+         */
+        patch: operations["experts_update_me_me_patch"];
+        trace?: never;
+    };
+    "/api/experts/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an expert
+         * @description Coordinators and admins: a profile created directly, verified unless `status: pending`.
+         *     Possible duplicates are flagged as for an application.
+         */
+        post: operations["experts_create_profile_profiles_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/profiles/{profile_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One profile, whole
+         * @description Coordinators and admins: any profile, with its contact details and duplicate candidates.
+         */
+        get: operations["experts_read_profile_profiles__profile_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a profile
+         * @description Coordinators and admins, while the profile is pending or verified.
+         */
+        patch: operations["experts_update_profile_profiles__profile_id__patch"];
+        trace?: never;
+    };
+    "/api/experts/profiles/{profile_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify, reject or archive
+         * @description Coordinators and admins: pending → verified | rejected (a note is required to reject);
+         *     verified → archived. Any other change answers 409.
+         */
+        post: operations["experts_transition_profile_profiles__profile_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers
+         * @description The database answers; NATS state is reported (events wait in the outbox when it is down).
+         */
+        get: operations["experts_ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -1473,6 +1794,620 @@ export interface components {
             country: string | null;
             /** Country Name */
             country_name: string | null;
+        };
+        /**
+         * Availability
+         * @enum {string}
+         */
+        experts_Availability: "available" | "limited" | "unavailable";
+        /**
+         * Bio
+         * @description The bio, one text per language; unknown languages are refused (they name the field: `bio.xx`).
+         */
+        experts_Bio: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /** CodeName */
+        experts_CodeName: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** DuplicateRead */
+        experts_DuplicateRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Merged Into Id */
+            merged_into_id: string | null;
+            other: components["schemas"]["experts_ProfileBrief"];
+            profile: components["schemas"]["experts_ProfileBrief"];
+            /** Reasons */
+            reasons: components["schemas"]["experts_DuplicateReason"][];
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Resolved By */
+            resolved_by: string | null;
+            status: components["schemas"]["experts_DuplicateStatus"];
+        };
+        /**
+         * DuplicateReason
+         * @enum {string}
+         */
+        experts_DuplicateReason: "email" | "orcid" | "name_country";
+        /**
+         * DuplicateRef
+         * @description A possible duplicate, as shown on a profile to coordinators.
+         */
+        experts_DuplicateRef: {
+            /** Id */
+            id: string;
+            /** Other Full Name */
+            other_full_name: string;
+            /** Other Profile Id */
+            other_profile_id: string;
+            other_status: components["schemas"]["experts_ProfileStatus"];
+            /** Reasons */
+            reasons: string[];
+            /** Status */
+            status: string;
+        };
+        /**
+         * DuplicateStatus
+         * @enum {string}
+         */
+        experts_DuplicateStatus: "open" | "merged" | "dismissed" | "superseded";
+        /** EngagementRead */
+        experts_EngagementRead: {
+            /**
+             * Details
+             * @default {}
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Ends At */
+            ends_at?: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "session" | "publication";
+            /** Role */
+            role: string;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Status */
+            status: string;
+            /** Theme */
+            theme?: string | null;
+            /** Theme Title */
+            theme_title?: string | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+            /** Year */
+            year?: number | null;
+        };
+        /**
+         * ExpertDetail
+         * @description A public profile page: public fields only, the bio in the asked language, schema.org JSON-LD.
+         */
+        experts_ExpertDetail: {
+            availability: components["schemas"]["experts_Availability"];
+            /** Available From */
+            available_from: string | null;
+            /** Available Languages */
+            available_languages: string[];
+            /** Available Until */
+            available_until: string | null;
+            /** Bio */
+            bio: string | null;
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /** Engagements */
+            engagements: components["schemas"]["experts_EngagementRead"][];
+            /** Full Name */
+            full_name: string;
+            /** Id */
+            id: string;
+            /** Json Ld */
+            json_ld: {
+                [key: string]: unknown;
+            };
+            /** Keywords */
+            keywords: string[];
+            /** Lang */
+            lang: string;
+            /** Languages */
+            languages: components["schemas"]["experts_LanguageRead"][];
+            /** Links */
+            links: components["schemas"]["experts_LinkRead"][];
+            /** Orcid */
+            orcid: string | null;
+            /** Orcid Url */
+            orcid_url: string | null;
+            /** Organisation */
+            organisation: string | null;
+            /** Position */
+            position: string | null;
+            /** Themes */
+            themes: components["schemas"]["experts_CodeName"][];
+            /** Title */
+            title: string | null;
+            /** Url */
+            url: string;
+            /** Verified At */
+            verified_at: string | null;
+            /** Work Countries */
+            work_countries: components["schemas"]["experts_CodeName"][];
+            /** Years Of Experience */
+            years_of_experience: number | null;
+        };
+        /**
+         * ExpertStatus
+         * @description Whether an id names an expert who may be named as a trainer or speaker.
+         */
+        experts_ExpertStatus: {
+            /** Id */
+            id: string;
+            /** Resolved Id */
+            resolved_id: string | null;
+            /** Status */
+            status: components["schemas"]["experts_ProfileStatus"] | "unknown";
+            /** Verified */
+            verified: boolean;
+        };
+        /**
+         * ExpertSummary
+         * @description A directory entry: public fields only.
+         */
+        experts_ExpertSummary: {
+            availability: components["schemas"]["experts_Availability"];
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /** Full Name */
+            full_name: string;
+            /** Id */
+            id: string;
+            /** Languages */
+            languages: components["schemas"]["experts_LanguageRead"][];
+            /** Organisation */
+            organisation: string | null;
+            /** Position */
+            position: string | null;
+            /** Themes */
+            themes: components["schemas"]["experts_CodeName"][];
+            /** Title */
+            title: string | null;
+            /** Url */
+            url: string;
+        };
+        /** FacetValue */
+        experts_FacetValue: {
+            /** Count */
+            count: number;
+            /** Label */
+            label?: string | null;
+            /** Value */
+            value: string;
+        };
+        /** FacetedPage[ExpertSummary] */
+        experts_FacetedPage_ExpertSummary_: {
+            /** Facets */
+            facets: {
+                [key: string]: components["schemas"]["experts_FacetValue"][];
+            };
+            /** Items */
+            items: components["schemas"]["experts_ExpertSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** HTTPValidationError */
+        experts_HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["experts_ValidationError"][];
+        };
+        /**
+         * LanguageLevel
+         * @description How well an expert works in a language (self-declared).
+         * @enum {string}
+         */
+        experts_LanguageLevel: "native" | "fluent" | "professional" | "basic";
+        /** LanguageRead */
+        experts_LanguageRead: {
+            /** Language */
+            language: string;
+            level: components["schemas"]["experts_LanguageLevel"];
+            /** Level Label */
+            level_label: string;
+            /** Name */
+            name: string;
+            /** Tag */
+            tag: string;
+        };
+        /** LanguageSkill */
+        experts_LanguageSkill: {
+            /** @default fluent */
+            level: components["schemas"]["experts_LanguageLevel"];
+            /** Tag */
+            tag: string;
+        };
+        /** Link */
+        experts_Link: {
+            /** Label */
+            label?: string | null;
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
+        };
+        /** LinkRead */
+        experts_LinkRead: {
+            /** Label */
+            label?: string | null;
+            /** Url */
+            url: string;
+        };
+        /** Page[DuplicateRead] */
+        experts_Page_DuplicateRead_: {
+            /** Items */
+            items: components["schemas"]["experts_DuplicateRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[ProfileRead] */
+        experts_Page_ProfileRead_: {
+            /** Items */
+            items: components["schemas"]["experts_ProfileRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * ProfileBrief
+         * @description Enough of each profile for a coordinator to judge whether two are one person.
+         */
+        experts_ProfileBrief: {
+            /** Country */
+            country: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** Full Name */
+            full_name: string;
+            /** Id */
+            id: string;
+            /** Orcid */
+            orcid: string | null;
+            /** Organisation */
+            organisation: string | null;
+            /** Position */
+            position: string | null;
+            status: components["schemas"]["experts_ProfileStatus"];
+            /** User Id */
+            user_id: string | null;
+        };
+        /**
+         * ProfileCreate
+         * @description Applying to join (and a coordinator's direct creation): a name and a country at least.
+         */
+        experts_ProfileCreate: {
+            /** @default available */
+            availability: components["schemas"]["experts_Availability"];
+            /** Available From */
+            available_from?: string | null;
+            /** Available Until */
+            available_until?: string | null;
+            bio?: components["schemas"]["experts_Bio"] | null;
+            /** Country */
+            country: string;
+            /** Email */
+            email?: string | null;
+            /** Full Name */
+            full_name: string;
+            /** Keywords */
+            keywords?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["experts_LanguageSkill"][] | null;
+            /** Links */
+            links?: components["schemas"]["experts_Link"][] | null;
+            /** Orcid */
+            orcid?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Position */
+            position?: string | null;
+            /**
+             * Public Listing Consent
+             * @default false
+             */
+            public_listing_consent: boolean;
+            /** Themes */
+            themes?: string[] | null;
+            /** Title */
+            title?: string | null;
+            /** Work Countries */
+            work_countries?: string[] | null;
+            /** Years Of Experience */
+            years_of_experience?: number | null;
+        };
+        /**
+         * ProfileRead
+         * @description The whole profile: for the expert themselves (GET /me) and coordinators.
+         */
+        experts_ProfileRead: {
+            /** Allowed Actions */
+            allowed_actions?: string[] | null;
+            /** Archived At */
+            archived_at: string | null;
+            availability: components["schemas"]["experts_Availability"];
+            /** Available From */
+            available_from: string | null;
+            /** Available Until */
+            available_until: string | null;
+            /** Bio */
+            bio: string | null;
+            /** Bio Translations */
+            bio_translations: {
+                [key: string]: string;
+            };
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duplicate Candidates */
+            duplicate_candidates?: components["schemas"]["experts_DuplicateRef"][] | null;
+            /** Email */
+            email: string | null;
+            /** Engagements */
+            engagements: components["schemas"]["experts_EngagementRead"][];
+            /** Full Name */
+            full_name: string;
+            /** Id */
+            id: string;
+            /** Keywords */
+            keywords: string[];
+            /** Lang */
+            lang: string;
+            /** Languages */
+            languages: components["schemas"]["experts_LanguageRead"][];
+            /** Links */
+            links: components["schemas"]["experts_LinkRead"][];
+            /** Listed */
+            listed: boolean;
+            /** Merged Into Id */
+            merged_into_id: string | null;
+            /** Orcid */
+            orcid: string | null;
+            /** Orcid Url */
+            orcid_url: string | null;
+            /** Organisation */
+            organisation: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Position */
+            position: string | null;
+            /** Public Listing Consent */
+            public_listing_consent: boolean;
+            /** Rejected At */
+            rejected_at: string | null;
+            /** Revision */
+            revision: number;
+            status: components["schemas"]["experts_ProfileStatus"];
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Themes */
+            themes: components["schemas"]["experts_CodeName"][];
+            /** Title */
+            title: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** User Id */
+            user_id: string | null;
+            /** Verified At */
+            verified_at: string | null;
+            /** Vetting Note */
+            vetting_note: string | null;
+            /** Work Countries */
+            work_countries: components["schemas"]["experts_CodeName"][];
+            /** Years Of Experience */
+            years_of_experience: number | null;
+        };
+        /**
+         * ProfileStatus
+         * @description pending → verified | rejected; verified → archived. `merged`: folded into another profile
+         *     by a coordinator resolving a duplicate (the row stays so that old ids still resolve).
+         * @enum {string}
+         */
+        experts_ProfileStatus: "pending" | "verified" | "rejected" | "archived" | "merged";
+        /**
+         * ProfileUpdate
+         * @description Only the fields sent change (`null` clears an optional one); the result is checked whole.
+         */
+        experts_ProfileUpdate: {
+            availability?: components["schemas"]["experts_Availability"] | null;
+            /** Available From */
+            available_from?: string | null;
+            /** Available Until */
+            available_until?: string | null;
+            bio?: components["schemas"]["experts_Bio"] | null;
+            /** Country */
+            country?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Full Name */
+            full_name?: string | null;
+            /** Keywords */
+            keywords?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["experts_LanguageSkill"][] | null;
+            /** Links */
+            links?: components["schemas"]["experts_Link"][] | null;
+            /** Orcid */
+            orcid?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Position */
+            position?: string | null;
+            /** Public Listing Consent */
+            public_listing_consent?: boolean | null;
+            /** Themes */
+            themes?: string[] | null;
+            /** Title */
+            title?: string | null;
+            /** Work Countries */
+            work_countries?: string[] | null;
+            /** Years Of Experience */
+            years_of_experience?: number | null;
+        };
+        /** Resolution */
+        experts_Resolution: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "merge" | "keep_both";
+            /** Into */
+            into?: string | null;
+        };
+        /**
+         * StaffProfileCreate
+         * @description A coordinator adds a profile directly: already verified unless they say `pending`.
+         */
+        experts_StaffProfileCreate: {
+            /** @default available */
+            availability: components["schemas"]["experts_Availability"];
+            /** Available From */
+            available_from?: string | null;
+            /** Available Until */
+            available_until?: string | null;
+            bio?: components["schemas"]["experts_Bio"] | null;
+            /** Country */
+            country: string;
+            /** Email */
+            email?: string | null;
+            /** Full Name */
+            full_name: string;
+            /** Keywords */
+            keywords?: string[] | null;
+            /** Languages */
+            languages?: components["schemas"]["experts_LanguageSkill"][] | null;
+            /** Links */
+            links?: components["schemas"]["experts_Link"][] | null;
+            /** Note */
+            note?: string | null;
+            /** Orcid */
+            orcid?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Position */
+            position?: string | null;
+            /**
+             * Public Listing Consent
+             * @default false
+             */
+            public_listing_consent: boolean;
+            /**
+             * Status
+             * @default verified
+             * @enum {string}
+             */
+            status: "pending" | "verified";
+            /** Themes */
+            themes?: string[] | null;
+            /** Title */
+            title?: string | null;
+            /** User Id */
+            user_id?: string | null;
+            /** Work Countries */
+            work_countries?: string[] | null;
+            /** Years Of Experience */
+            years_of_experience?: number | null;
+        };
+        /** StatusCheck */
+        experts_StatusCheck: {
+            /** Ids */
+            ids: string[];
+        };
+        /** StatusList */
+        experts_StatusList: {
+            /** Items */
+            items: components["schemas"]["experts_ExpertStatus"][];
+        };
+        /** Transition */
+        experts_Transition: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "verify" | "reject" | "archive";
+            /** Note */
+            note?: string | null;
+        };
+        /** ValidationError */
+        experts_ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
         };
         /** Body_token_oauth_token_post */
         identity_Body_token_oauth_token_post: {
@@ -2702,6 +3637,642 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_list_applications_applications_get: {
+        parameters: {
+            query?: {
+                /** @description Default: pending (the queue); repeat for several */
+                status?: components["schemas"]["experts_ProfileStatus"][] | null;
+                /** @description Words of the name, position, organisation… */
+                q?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_Page_ProfileRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_apply_applications_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_ProfileCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_list_duplicates_duplicates_get: {
+        parameters: {
+            query?: {
+                /** @description Default: open (to review) */
+                status?: components["schemas"]["experts_DuplicateStatus"];
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_Page_DuplicateRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_read_duplicate_duplicates__candidate_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_DuplicateRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_resolve_duplicate_duplicates__candidate_id__resolution_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_Resolution"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_DuplicateRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_list_experts_experts_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Words to find in names, titles, positions, organisations, keywords, bios */
+                q?: string | null;
+                /** @description Catalogue theme codes (repeat for several) */
+                theme?: string[] | null;
+                /** @description ISO 3166-1 alpha-2: country of residence or of work */
+                country?: string[] | null;
+                /** @description Languages the expert works in (fr, en, ar, sw…; a tag counts by its language) */
+                language?: string[] | null;
+                availability?: components["schemas"]["experts_Availability"][] | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_FacetedPage_ExpertSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_export_directory_experts_export_csv_get: {
+        parameters: {
+            query?: {
+                /** @description Words to find in names, titles, positions, organisations, keywords, bios */
+                q?: string | null;
+                /** @description Catalogue theme codes (repeat for several) */
+                theme?: string[] | null;
+                /** @description ISO 3166-1 alpha-2: country of residence or of work */
+                country?: string[] | null;
+                /** @description Languages the expert works in (fr, en, ar, sw…; a tag counts by its language) */
+                language?: string[] | null;
+                availability?: components["schemas"]["experts_Availability"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV, one row per listed expert */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_check_statuses_experts_status_checks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_StatusCheck"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_StatusList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_read_expert_experts__profile_id__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ExpertDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_read_status_experts__profile_id__status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ExpertStatus"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_health_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    experts_read_me_me_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_update_me_me_patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_create_profile_profiles_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_StaffProfileCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_read_profile_profiles__profile_id__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_update_profile_profiles__profile_id__patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_transition_profile_profiles__profile_id__transitions_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["experts_Transition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_ready_ready_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
         };

@@ -29,4 +29,5 @@ class ServiceSpec:
 SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("identity"),
     ServiceSpec("catalogue"),
+    ServiceSpec("experts"),
 )

@@ -56,6 +56,8 @@ class Stack:
         env = {
             "ALGA_ENV": "test",
             "IDENTITY_KEY_ENCRYPTION_SECRET": secrets.token_urlsafe(32),
+            # Signs enrollment's endorsement links (dev secrets are refused outside development).
+            "ENROLLMENT_LINK_SECRET": secrets.token_urlsafe(32),
         }
         return cls(
             var_dir=var_dir,

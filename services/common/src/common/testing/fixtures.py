@@ -54,18 +54,45 @@ def db_backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+class _MigratedDatabases:
+    """One migrated database per (service, backend), made the first time a test asks for it.
+
+    Not a session fixture per service: pytest caches a session fixture by its one definition, so
+    a run over several services would hand every service the first one's database."""
+
+    def __init__(self, directory: pytest.TempPathFactory) -> None:
+        self._directory = directory
+        self._urls: dict[tuple[str, str], str] = {}
+        self._postgres_names: list[str] = []
+
+    def get(self, migrations_: ServiceMigrations, backend: str) -> str:
+        key = (migrations_.service, backend)
+        if key not in self._urls:
+            url, pg_name = fresh_database(migrations_.service, backend, self._directory.mktemp(migrations_.service))
+            migrations.upgrade(migrations_.alembic_ini, url)
+            self._urls[key] = url
+            if pg_name is not None:
+                self._postgres_names.append(pg_name)
+        return self._urls[key]
+
+    def drop_all(self) -> None:
+        for name in self._postgres_names:
+            drop_postgres_database(postgres_server_url() or "", name)
+
+
 @pytest.fixture(scope="session")
+def _migrated_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_MigratedDatabases]:
+    databases = _MigratedDatabases(tmp_path_factory)
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture
 def migrated_database_url(
-    db_backend: str, service_migrations: ServiceMigrations, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """A database built by running the service's migrations, once per test session."""
-    url, pg_name = fresh_database(
-        service_migrations.service, db_backend, tmp_path_factory.mktemp(service_migrations.service)
-    )
-    migrations.upgrade(service_migrations.alembic_ini, url)
-    yield url
-    if pg_name is not None:
-        drop_postgres_database(postgres_server_url() or "", pg_name)
+    db_backend: str, service_migrations: ServiceMigrations, _migrated_databases: _MigratedDatabases
+) -> str:
+    """A database built by running the service's migrations, once per service and backend."""
+    return _migrated_databases.get(service_migrations, db_backend)
 
 
 @pytest.fixture

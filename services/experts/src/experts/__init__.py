@@ -1,0 +1,1 @@
+"""The experts service: the Community of Experts and Practitioners in decentralisation and local governance."""

@@ -1,0 +1,80 @@
+"""Full-text search over one folded search document per profile, on SQLite and PostgreSQL.
+
+The same design as the catalogue's search (services/catalogue/src/catalogue/search.py): the
+service folds every searchable text of a profile (name, title, position, organisation, keywords,
+the bio in every language) into `expert_profile.search_text`, and each database indexes that
+column its own way, created by the migrations:
+
+- SQLite: an FTS5 table `expert_profile_fts(body)` whose rowid is the integer `key` of
+  `expert_profile_search_key(key, item_id)`; triggers keep both in step with the table.
+- PostgreSQL: a stored generated column `search_vector = to_tsvector('simple', search_text)` with
+  a GIN index (`simple`: texts are in several languages, so no stemming and no stop words).
+
+Every query word is a prefix ("decentral" finds "décentralisation"), all words required. Neither
+index is in the SQLAlchemy metadata: `include_name` keeps Alembic's comparison away from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from experts.text import query_terms
+
+#: Tables that have a `search_text` column and a full-text index over it.
+SEARCHABLE_TABLES = ("expert_profile",)
+SEARCH_VECTOR_COLUMN = "search_vector"
+
+
+def is_search_table(name: str) -> bool:
+    """The FTS5 tables (and their shadow tables) and key tables of the SQLite index."""
+    return any(name.startswith(f"{t}_fts") or name == f"{t}_search_key" for t in SEARCHABLE_TABLES)
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic filter: the search indexes are managed by hand in the migrations."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not is_search_table(name)
+    if type_ == "column":
+        return name != SEARCH_VECTOR_COLUMN
+    if type_ == "index":
+        return not name.endswith("_" + SEARCH_VECTOR_COLUMN)
+    return True
+
+
+def sqlite_match_expression(terms: list[str]) -> str:
+    # Terms are folded words (letters and digits only); quoting keeps FTS5 operators out anyway.
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def postgres_match_expression(terms: list[str]) -> str:
+    return " & ".join(f"'{term}':*" for term in terms)
+
+
+def match(dialect: str, table: str, id_column: Any, q: str | None) -> ColumnElement[bool] | None:
+    """A WHERE condition: rows of `table` whose search document holds every word of `q`.
+
+    None when `q` is empty (no filter). A query of only punctuation matches nothing."""
+    if q is None or not q.strip():
+        return None
+    terms = query_terms(q)
+    if not terms:
+        return sa.false()
+    if dialect == "sqlite":
+        key = sa.table(f"{table}_search_key", sa.column("key"), sa.column("item_id"))
+        fts = sa.table(f"{table}_fts", sa.column("rowid"), sa.column("body"))
+        matched = (
+            sa.select(key.c.item_id)
+            .join(fts, fts.c.rowid == key.c.key)
+            .where(fts.c.body.match(sqlite_match_expression(terms)))
+        )
+        condition: ColumnElement[bool] = id_column.in_(matched)
+        return condition
+    vector: Any = sa.literal_column(f"{table}.{SEARCH_VECTOR_COLUMN}")
+    query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), postgres_match_expression(terms))
+    matched_vector: ColumnElement[bool] = vector.op("@@")(query)
+    return matched_vector
