@@ -145,3 +145,19 @@ async def test_consumer_applies_each_event_once(database: Database, nats_server:
     finally:
         await consumer.close()
         await nc.close()
+
+
+async def test_concurrent_read_then_write_transactions_never_fail_on_sqlite(database: Database) -> None:
+    """Each transaction reads, yields to the others, then writes: with DEFERRED transactions
+    SQLite answers "database is locked" to all but one; IMMEDIATE ones queue and all succeed."""
+
+    async def read_then_write(n: int) -> None:
+        async with database.session() as session:
+            await session.execute(select(Outbox).limit(1))
+            await asyncio.sleep(0.01)
+            record_event(session, Outbox, "kit.thing.concurrent", {"n": n})
+            await session.commit()
+
+    await asyncio.gather(*(read_then_write(n) for n in range(20)))
+    async with database.session() as session:
+        assert len((await session.execute(select(Outbox))).scalars().all()) == 20

@@ -59,7 +59,9 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # We emit BEGIN ourselves (see _sqlite_begin): the driver's own implicit BEGIN is DEFERRED.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers run while one writer writes; busy_timeout makes concurrent writers wait
     # for the lock instead of failing at once with "database is locked".
@@ -67,6 +69,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A DEFERRED transaction that reads and then writes must upgrade its lock, and SQLite answers
+    # "database is locked" at once (no busy wait) if another writer got there first. Transactions
+    # that may write therefore start IMMEDIATE: they queue for the write lock at BEGIN, under
+    # busy_timeout, and never fail half-way. Read-only requests stay DEFERRED (WAL readers run
+    # alongside the writer).
+    conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", "DEFERRED"))
 
 
 def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
@@ -80,7 +91,8 @@ def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
         kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=10)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", _sqlite_connect)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -88,12 +100,24 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = async_url(url)
         self.engine = create_engine_for(url, echo=echo)
-        self.sessionmaker = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False, autoflush=True)
+        writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(self.url) else self.engine
+        #: Sessions that may write (the default, also for background work).
+        self.sessionmaker = async_sessionmaker(writer, class_=AsyncSession, expire_on_commit=False, autoflush=True)
+        #: Sessions that only read (GET requests): on SQLite they do not queue for the write lock.
+        self.read_sessionmaker = async_sessionmaker(
+            self.engine, class_=AsyncSession, expire_on_commit=False, autoflush=True
+        )
         #: Called after every successful commit that wrote outbox events (wakes the relay).
         self.on_events_committed: list[Any] = []
 
     def session(self) -> AsyncSession:
+        """A session that may write. On SQLite it takes the write lock when its transaction
+        begins: never open one while a writing transaction of the same task is still open."""
         return self.sessionmaker()
+
+    def read_session(self) -> AsyncSession:
+        """A session for reading only (safe alongside an open writing transaction)."""
+        return self.read_sessionmaker()
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -104,9 +128,13 @@ class Database:
                 callback()
 
 
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     database: Database = request.app.state.database
-    async with database.session() as session:
+    maker = database.read_sessionmaker if request.method in READ_ONLY_METHODS else database.sessionmaker
+    async with maker() as session:
         try:
             yield session
         except BaseException:

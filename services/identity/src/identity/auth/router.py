@@ -83,9 +83,10 @@ async def login(
     try:
         user = await service.authenticate(session, email=email, password=data.password)
     except service.InvalidCredentials:
+        await session.rollback()  # release the request's transaction before counting the failure
         await throttler.failed(email=email)
         raise
-    await throttler.succeeded(email=email)
+    await throttler.succeeded(session, email=email)
     tokens = await issuer.issue(session, user)
     _set_cookies(response, settings, tokens)
     return await _token_pair(session, tokens)

@@ -44,7 +44,8 @@ def _hash(token: str) -> str:
 
 class LoginThrottler:
     """Fixed-window counters in their own transactions: a failed login rolls back the request's
-    transaction, and the failure must still count."""
+    transaction, and the failure must still count. The request's transaction must not be open
+    while they run (on SQLite it may hold the write lock they need)."""
 
     def __init__(self, database: Database, settings: IdentitySettings) -> None:
         self.database = database
@@ -86,12 +87,11 @@ class LoginThrottler:
     async def failed(self, *, email: str) -> None:
         await self._count(f"account:{email}", increment=True)
 
-    async def succeeded(self, *, email: str) -> None:
-        async with self.database.session() as session:
-            row = await session.get(LoginThrottle, f"account:{email}")
-            if row is not None:
-                await session.delete(row)
-                await session.commit()
+    async def succeeded(self, session: AsyncSession, *, email: str) -> None:
+        """In the request's own transaction: the reset only matters if the login goes through."""
+        row = await session.get(LoginThrottle, f"account:{email}")
+        if row is not None:
+            await session.delete(row)
 
 
 class TokenIssuer:

@@ -93,7 +93,7 @@ class KeyStore:
         if time.monotonic() - self._loaded_at < CACHE_SECONDS and self._active:
             return
         now = utcnow()
-        async with self.database.session() as session:
+        async with self.database.read_session() as session:
             query = select(SigningKey).order_by(col(SigningKey.created_at).desc())
             keys = (await session.execute(query)).scalars().all()
         published = []
