@@ -68,8 +68,9 @@ mypy: install
 
 lint: ruff mypy
 
+# Every bench/*_bench.py in turn; each writes its figures to bench/results/.
 bench: install frontend
-	$(PY) bench/gateway_bench.py
+	@set -e; for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script; done
 
 clean:
 	rm -rf var .pytest_cache frontend/dist

@@ -360,6 +360,530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrollment/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications: a learner's own, or the review queue
+         * @description A learner gets their own applications (newest first); coordinators and admins get every
+         *     application (oldest first: the review queue) with filters, and facet counts.
+         */
+        get: operations["enrollment_list_applications_applications_get"];
+        put?: never;
+        /**
+         * Apply to a session
+         * @description Any logged-in person, for themselves. `{session_id, motivation}` is enough. One live
+         *     application per session (a second: 409). Sessions in automatic admission answer accepted or
+         *     waitlisted at once.
+         */
+        post: operations["enrollment_create_application_applications_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/bulk-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on many applications at once
+         * @description Coordinators and admins. All or nothing: if one application cannot take the action, none
+         *     changes and the 409 lists each one at fault (`errors[].field` is its id).
+         */
+        post: operations["enrollment_bulk_transition_applications_bulk_transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application with its timeline
+         * @description The applicant, coordinators and admins; anyone else gets 404.
+         */
+        get: operations["enrollment_read_application_applications__application_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a PDF (CV, letter of support, report)
+         * @description The applicant (and coordinators). PDF only, checked by content (415 otherwise), at most
+         *     ENROLLMENT_MAX_ATTACHMENT_BYTES (413 otherwise).
+         */
+        post: operations["enrollment_add_attachment_applications__application_id__attachments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description The applicant, coordinators and admins.
+         */
+        get: operations["enrollment_download_attachment_applications__application_id__attachments__attachment_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/attendance-qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The learner's attendance QR code
+         * @description The applicant, coordinators and admins. The code holds an opaque token of this enrolment
+         *     (nothing personal), scanned at the door: `POST /sessions/{id}/attendance/scan`.
+         */
+        get: operations["enrollment_attendance_qr_applications__application_id__attendance_qr_svg_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/endorser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name (another) endorser
+         * @description The applicant, while the application waits for its endorsement: a new link is sent and the
+         *     previous one stops working.
+         */
+        put: operations["enrollment_name_endorser_applications__application_id__endorser_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record an internship or study trip
+         * @description Coordinators and admins: host, tutor and report of an internship or a study trip.
+         */
+        put: operations["enrollment_put_placement_applications__application_id__placement_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/applications/{application_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an application on
+         * @description The applicant: submit, confirm, withdraw. Coordinators: review, accept, waitlist, reject,
+         *     complete, no_show, withdraw. A move the status does not allow answers 409 with the allowed ones.
+         */
+        post: operations["enrollment_transition_applications__application_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Certificates: a learner's own, or all
+         * @description A learner gets their own certificates; coordinators and admins get all of them.
+         */
+        get: operations["enrollment_list_certificates_certificates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate
+         * @description Public: anyone holding the code (printed on the certificate, in its QR code) sees who holds
+         *     it, for which programme and session, since when, and whether it is valid or revoked.
+         */
+        get: operations["enrollment_verify_certificates__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/certificates/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a certificate (PDF with a verification QR code)
+         * @description The holder, coordinators and admins (anyone else: 404).
+         */
+        get: operations["enrollment_download_certificates__code__pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/certificates/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a certificate
+         * @description Coordinators and admins; verification then answers `revoked`.
+         */
+        post: operations["enrollment_revoke_certificates__code__revoke_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/endorsements/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an endorsement link asks
+         * @description Public, by the signed link only: the application the endorser is asked about. A forged link
+         *     is 404; an expired, replaced or used one is 410.
+         */
+        get: operations["enrollment_read_endorsement_endorsements__token__get"];
+        put?: never;
+        /**
+         * Endorse or decline
+         * @description Public, by the signed link only; the link works once.
+         */
+        post: operations["enrollment_decide_endorsements__token__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description The process is up (it does not check its dependencies: see /ready).
+         */
+        get: operations["enrollment_health_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/imports/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress and result of a CSV enrolment
+         * @description Coordinators and admins.
+         */
+        get: operations["enrollment_read_import_imports__job_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers
+         * @description The database answers; NATS state is reported (events wait in the outbox when it is down).
+         */
+        get: operations["enrollment_ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session's seats and application settings
+         * @description Public: seats taken and left, the waiting list's length, whether one can apply now, and what
+         *     the application form asks (questions, endorsement).
+         */
+        get: operations["enrollment_read_session_sessions__session_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attendance sheet
+         * @description Coordinators and admins: every recorded day of every participant.
+         */
+        get: operations["enrollment_attendance_sheet_sessions__session_id__attendance_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/attendance/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark present from a QR code
+         * @description Coordinators and admins: the token read from a learner's QR code marks them present on the day.
+         */
+        post: operations["enrollment_scan_sessions__session_id__attendance_scan_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/attendance/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record one day's attendance
+         * @description Coordinators and admins: present or absent, per confirmed participant, for one of the session's days.
+         */
+        put: operations["enrollment_record_day_sessions__session_id__attendance__day__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply the completion rule
+         * @description Coordinators and admins: every confirmed participant who meets the session's completion rule
+         *     (attendance ≥ threshold) is completed and receives a certificate; the others are listed.
+         */
+        post: operations["enrollment_complete_session_sessions__session_id__completion_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol learners from a CSV file
+         * @description Coordinators and admins. Every row is checked first; if one fails, nobody is enrolled and the
+         *     job lists each row's problem. Otherwise all are enrolled (confirmed) in one transaction. Poll
+         *     `GET /imports/{id}` for progress.
+         */
+        post: operations["enrollment_start_import_sessions__session_id__imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who holds a seat (JSON, or CSV with format=csv)
+         * @description Coordinators and admins: accepted, confirmed, completed and absent participants with their
+         *     attendance. `format=csv` answers a spreadsheet-safe CSV file.
+         */
+        get: operations["enrollment_roster_sessions__session_id__roster_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/sessions/{session_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set enrollment's settings of a session
+         * @description Coordinators and admins: admission mode (review or automatic), endorsement, days to confirm a
+         *     seat, completion rule, per-country quotas, questions. Only the fields sent change.
+         */
+        patch: operations["enrollment_update_settings_sessions__session_id__settings_patch"];
+        trace?: never;
+    };
     "/api/experts/applications": {
         parameters: {
             query?: never;
@@ -1066,6 +1590,296 @@ export interface paths {
          * @description Admins only: grant and remove roles (the last admin cannot lose the admin role).
          */
         put: operations["identity_put_roles_users__user_id__roles_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description The process is up (it does not check its dependencies: see /ready).
+         */
+        get: operations["publications_health_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/oai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAI-PMH 2.0
+         * @description Public: the OAI-PMH 2.0 endpoint, `oai_dc` metadata, sets per type (`type:policy_brief`) and
+         *     per theme (`theme:local_finance`), stateless resumption tokens. Withdrawn records are deleted
+         *     records. Errors are OAI-PMH errors (`<error code="badArgument">`), with HTTP 200.
+         */
+        get: operations["publications_oai_get_oai_get"];
+        put?: never;
+        /**
+         * OAI-PMH 2.0 (form POST)
+         * @description Public: the same requests as GET, sent as application/x-www-form-urlencoded.
+         */
+        post: operations["publications_oai_post_oai_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers
+         * @description The database answers; NATS state is reported (events wait in the outbox when it is down).
+         */
+        get: operations["publications_ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the library
+         * @description Public: full-text search (`q`: titles, abstracts, keywords and author names in every language,
+         *     accents and case ignored, each word a prefix) with filters and facet counts. Drafts and
+         *     withdrawn records only for staff who ask (`status=`).
+         */
+        get: operations["publications_list_records_records_get"];
+        put?: never;
+        /**
+         * Create a record
+         * @description Coordinators and admins. The record starts as a draft, seen by staff only.
+         */
+        post: operations["publications_create_record_records_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/citation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cite a search result
+         * @description Public: the records a search finds (same filters as GET /records, same order), in one file.
+         */
+        get: operations["publications_cite_search_records_citation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record, with its JSON-LD
+         * @description Public. A draft is not found (except by staff); a withdrawn record answers 410 with the reason
+         *     and what identifies it (its tombstone).
+         */
+        get: operations["publications_read_record_records__record_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft
+         * @description Coordinators and admins; drafts only (withdraw a record the public has seen).
+         */
+        delete: operations["publications_delete_record_records__record_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a record
+         * @description Coordinators and admins. Only the fields sent change. On a published record a change makes
+         *     a new version; the previous ones stay readable.
+         */
+        patch: operations["publications_update_record_records__record_id__patch"];
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/citation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cite a record
+         * @description Public for a published record: BibTeX, RIS or CSL-JSON, the title in the asked language.
+         */
+        get: operations["publications_cite_record_records__record_id__citation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to a record
+         * @description Coordinators and admins. multipart/form-data with the document in `file` (PDF or an office
+         *     format, recognised by its content) and an optional `label`; at most `PUBLICATIONS_MAX_UPLOAD_BYTES`.
+         */
+        post: operations["publications_upload_file_records__record_id__files_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file
+         * @description Public for a published record (staff: any). Served with its type and name; each download
+         *     counts once (a resumed download, `Range` past the start, does not count again).
+         */
+        get: operations["publications_download_file_records__record_id__files__file_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file from a record
+         * @description Coordinators and admins. On a published record this makes a new version; the earlier
+         *     versions still list the file (its bytes are kept).
+         */
+        delete: operations["publications_remove_file_records__record_id__files__file_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish or withdraw a record
+         * @description Coordinators and admins. `publish` a draft; `withdraw` a published record with a `reason`
+         *     (shown publicly). An action the current status does not allow answers 409.
+         */
+        post: operations["publications_transition_record_records__record_id__transitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a record
+         * @description Public for a published record: every version the public has seen, oldest first.
+         */
+        get: operations["publications_list_versions_records__record_id__versions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/records/{record_id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a record
+         * @description Public for a published record: the record exactly as it was in that version.
+         */
+        get: operations["publications_read_version_records__record_id__versions__number__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/vocabularies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Record types, themes and licences
+         * @description Public: the codes a record uses, named in the asked language (for forms and filters).
+         */
+        get: operations["publications_vocabularies_vocabularies_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1794,6 +2608,780 @@ export interface components {
             country: string | null;
             /** Country Name */
             country_name: string | null;
+        };
+        /**
+         * ApplicationCreate
+         * @description `{session_id, motivation}` is enough; the rest is optional or taken from the profile.
+         */
+        enrollment_ApplicationCreate: {
+            /** Answers */
+            answers?: {
+                [key: string]: string;
+            };
+            /** Country */
+            country?: string | null;
+            /**
+             * Draft
+             * @default false
+             */
+            draft: boolean;
+            endorser?: components["schemas"]["enrollment_EndorserIn"] | null;
+            /** Motivation */
+            motivation: string;
+            /** Organisation Id */
+            organisation_id?: string | null;
+            /** Organisation Name */
+            organisation_name?: string | null;
+            /** Position */
+            position?: string | null;
+            /** Session Id */
+            session_id: string;
+        };
+        /** ApplicationDetail */
+        enrollment_ApplicationDetail: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Answers */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Attachments */
+            attachments: components["schemas"]["enrollment_AttachmentRead"][];
+            /** Certificate Code */
+            certificate_code: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Country */
+            country: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            endorsement: components["schemas"]["enrollment_EndorsementRead"] | null;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            learner: components["schemas"]["enrollment_LearnerSummary"] | null;
+            /** Learner Id */
+            learner_id: string;
+            /** Motivation */
+            motivation: string;
+            /** Offer Expires At */
+            offer_expires_at: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Organisation Name */
+            organisation_name: string | null;
+            placement: components["schemas"]["enrollment_PlacementRead"] | null;
+            /** Position */
+            position: string | null;
+            session: components["schemas"]["enrollment_SessionSummary"];
+            /** Session Id */
+            session_id: string;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Timeline */
+            timeline: components["schemas"]["enrollment_TimelineEntry"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Waitlist Position */
+            waitlist_position: number | null;
+        };
+        /** ApplicationPage */
+        enrollment_ApplicationPage: {
+            /** Facets */
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** Items */
+            items: components["schemas"]["enrollment_ApplicationRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ApplicationRead */
+        enrollment_ApplicationRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Answers */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Certificate Code */
+            certificate_code: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Country */
+            country: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            endorsement: components["schemas"]["enrollment_EndorsementRead"] | null;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            learner: components["schemas"]["enrollment_LearnerSummary"] | null;
+            /** Learner Id */
+            learner_id: string;
+            /** Motivation */
+            motivation: string;
+            /** Offer Expires At */
+            offer_expires_at: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Position */
+            position: string | null;
+            session: components["schemas"]["enrollment_SessionSummary"];
+            /** Session Id */
+            session_id: string;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Waitlist Position */
+            waitlist_position: number | null;
+        };
+        /** AttachmentRead */
+        enrollment_AttachmentRead: {
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Sha256 */
+            sha256: string;
+            /** Size */
+            size: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
+        /** AttendanceDay */
+        enrollment_AttendanceDay: {
+            /** Records */
+            records: components["schemas"]["enrollment_AttendanceMark"][];
+        };
+        /** AttendanceMark */
+        enrollment_AttendanceMark: {
+            /** Application Id */
+            application_id: string;
+            /** Present */
+            present: boolean;
+        };
+        /** AttendanceRecord */
+        enrollment_AttendanceRecord: {
+            /** Application Id */
+            application_id: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Method */
+            method: string;
+            /** Present */
+            present: boolean;
+        };
+        /** AttendanceScan */
+        enrollment_AttendanceScan: {
+            /** Day */
+            day?: string | null;
+            /** Token */
+            token: string;
+        };
+        /** AttendanceSheet */
+        enrollment_AttendanceSheet: {
+            /** Days */
+            days: string[];
+            /** Records */
+            records: components["schemas"]["enrollment_AttendanceRecord"][];
+            /** Session Id */
+            session_id: string;
+        };
+        /** Body_add_attachment_applications__application_id__attachments_post */
+        enrollment_Body_add_attachment_applications__application_id__attachments_post: {
+            /**
+             * File
+             * @description A PDF document
+             */
+            file: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "cv" | "letter" | "report";
+        };
+        /** Body_start_import_sessions__session_id__imports_post */
+        enrollment_Body_start_import_sessions__session_id__imports_post: {
+            /**
+             * File
+             * @description CSV: email or user_id; country, organisation_name, position optional
+             */
+            file: string;
+        };
+        /** BulkResult */
+        enrollment_BulkResult: {
+            /** Action */
+            action: string;
+            /** Items */
+            items: components["schemas"]["enrollment_ApplicationRead"][];
+            /** Total */
+            total: number;
+        };
+        /** BulkTransitionIn */
+        enrollment_BulkTransitionIn: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "review" | "accept" | "waitlist" | "reject" | "withdraw" | "complete" | "no_show";
+            /** Application Ids */
+            application_ids: string[];
+            /** Message */
+            message?: string | null;
+        };
+        /** CertificateRead */
+        enrollment_CertificateRead: {
+            /** Application Id */
+            application_id: string;
+            /** Code */
+            code: string;
+            /**
+             * Completed On
+             * Format: date
+             */
+            completed_on: string;
+            /** Holder */
+            holder: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Learner Id */
+            learner_id: string;
+            /** Pdf Url */
+            pdf_url: string;
+            /** Programme */
+            programme: string | null;
+            /** Revocation Reason */
+            revocation_reason: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Session */
+            session: string | null;
+            /** Session Id */
+            session_id: string;
+            /** Session Starts At */
+            session_starts_at?: string | null;
+            /** Status */
+            status: string;
+            /** Verification Url */
+            verification_url: string;
+        };
+        /**
+         * CertificateVerification
+         * @description The public answer: holder, programme, session, date and status, and nothing else.
+         */
+        enrollment_CertificateVerification: {
+            /** Code */
+            code: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Holder */
+            holder: string;
+            /** Programme */
+            programme: string | null;
+            /** Session */
+            session: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+        };
+        /** CompletionResult */
+        enrollment_CompletionResult: {
+            /** Completed */
+            completed: string[];
+            /** Completion Rule */
+            completion_rule: string;
+            /** Completion Threshold */
+            completion_threshold: number;
+            /** Not Meeting Rule */
+            not_meeting_rule: string[];
+            /** Session Id */
+            session_id: string;
+        };
+        /** EndorsementDecision */
+        enrollment_EndorsementDecision: {
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "endorse" | "decline";
+        };
+        /** EndorsementRead */
+        enrollment_EndorsementRead: {
+            /** Comment */
+            comment: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Endorser Email */
+            endorser_email: string;
+            /** Endorser Name */
+            endorser_name: string;
+            /** Endorser Organisation */
+            endorser_organisation: string | null;
+            /** Endorser Role */
+            endorser_role: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /** Status */
+            status: string;
+        };
+        /**
+         * EndorsementView
+         * @description What an endorser sees: the one application they are asked about, nothing else.
+         */
+        enrollment_EndorsementView: {
+            /** Applicant Name */
+            applicant_name: string | null;
+            /** Applicant Organisation */
+            applicant_organisation: string | null;
+            /** Applicant Position */
+            applicant_position: string | null;
+            /** Endorser Name */
+            endorser_name: string;
+            /** Motivation */
+            motivation: string;
+            /** Programme Title */
+            programme_title: string | null;
+            /** Session Starts At */
+            session_starts_at: string | null;
+            /** Session Title */
+            session_title: string | null;
+            /** Status */
+            status: string;
+        };
+        /**
+         * EndorserIn
+         * @description Who endorses the application (the learner's employer or national association).
+         */
+        enrollment_EndorserIn: {
+            /** Email */
+            email: string;
+            /** Name */
+            name: string;
+            /** Organisation */
+            organisation?: string | null;
+            /** Role */
+            role?: string | null;
+        };
+        /** HTTPValidationError */
+        enrollment_HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["enrollment_ValidationError"][];
+        };
+        /** ImportJobRead */
+        enrollment_ImportJobRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Enrolled */
+            enrolled: number;
+            /** Errors */
+            errors: {
+                [key: string]: unknown;
+            }[];
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Message */
+            message: string | null;
+            /** Processed */
+            processed: number;
+            /** Session Id */
+            session_id: string;
+            /** Status */
+            status: string;
+            /** Total */
+            total: number;
+        };
+        /** LearnerSummary */
+        enrollment_LearnerSummary: {
+            /** Country */
+            country: string | null;
+            /** Email */
+            email: string | null;
+            /** Full Name */
+            full_name: string | null;
+            /** Gender */
+            gender: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Position */
+            position: string | null;
+            /** User Id */
+            user_id: string;
+        };
+        /** Page[CertificateRead] */
+        enrollment_Page_CertificateRead_: {
+            /** Items */
+            items: components["schemas"]["enrollment_CertificateRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * PlacementIn
+         * @description An internship or study trip: host, tutor, report.
+         */
+        enrollment_PlacementIn: {
+            /** Host City */
+            host_city?: string | null;
+            /** Host Country */
+            host_country?: string | null;
+            /** Host Organisation */
+            host_organisation?: string | null;
+            /** Report Accepted */
+            report_accepted?: boolean | null;
+            /** Report Attachment Id */
+            report_attachment_id?: string | null;
+            /** Report Summary */
+            report_summary?: string | null;
+            /** Report Title */
+            report_title?: string | null;
+            /** Tutor Email */
+            tutor_email?: string | null;
+            /** Tutor Name */
+            tutor_name?: string | null;
+        };
+        /** PlacementRead */
+        enrollment_PlacementRead: {
+            /** Host City */
+            host_city: string | null;
+            /** Host Country */
+            host_country: string | null;
+            /** Host Organisation */
+            host_organisation: string | null;
+            /** Report Accepted */
+            report_accepted: boolean | null;
+            /** Report Attachment Id */
+            report_attachment_id: string | null;
+            /** Report Summary */
+            report_summary: string | null;
+            /** Report Title */
+            report_title: string | null;
+            /** Tutor Email */
+            tutor_email: string | null;
+            /** Tutor Name */
+            tutor_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * Question
+         * @description A question the programme asks applicants (answered in `answers[id]`).
+         */
+        enrollment_Question: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+        };
+        /** Revocation */
+        enrollment_Revocation: {
+            /** Reason */
+            reason: string;
+        };
+        /** Roster */
+        enrollment_Roster: {
+            /** Capacity */
+            capacity: number;
+            /** Items */
+            items: components["schemas"]["enrollment_RosterEntry"][];
+            /** Seats Taken */
+            seats_taken: number;
+            /** Session Id */
+            session_id: string;
+            /** Total */
+            total: number;
+        };
+        /** RosterEntry */
+        enrollment_RosterEntry: {
+            /** Application Id */
+            application_id: string;
+            /** Attendance Percent */
+            attendance_percent: number | null;
+            /** Certificate Code */
+            certificate_code: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Country */
+            country: string | null;
+            /** Days Present */
+            days_present: number;
+            /** Days Total */
+            days_total: number;
+            /** Email */
+            email: string | null;
+            /** Full Name */
+            full_name: string | null;
+            /** Gender */
+            gender: string | null;
+            /** Learner Id */
+            learner_id: string;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Position */
+            position: string | null;
+            /** Status */
+            status: string;
+        };
+        /** ScanResult */
+        enrollment_ScanResult: {
+            /** Application Id */
+            application_id: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Full Name */
+            full_name: string | null;
+            /** Method */
+            method: string;
+            /** Present */
+            present: boolean;
+        };
+        /**
+         * SessionRead
+         * @description A session as enrollment sees it: catalogue's data (as last received) and enrollment's settings.
+         */
+        enrollment_SessionRead: {
+            /** Admission Mode */
+            admission_mode: string;
+            /** Applications Close At */
+            applications_close_at: string | null;
+            /** Applications Open */
+            applications_open: boolean;
+            /** Applications Open At */
+            applications_open_at: string | null;
+            /** Capacity */
+            capacity: number;
+            /** Completion Rule */
+            completion_rule: string;
+            /** Completion Threshold */
+            completion_threshold: number;
+            /** Confirmation Days */
+            confirmation_days: number;
+            /** Country Quotas */
+            country_quotas: {
+                [key: string]: number;
+            };
+            /** Days */
+            days: string[];
+            /** Delivery Mode */
+            delivery_mode: string | null;
+            /** Ends At */
+            ends_at: string | null;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string | null;
+            /** Programme Id */
+            programme_id: string | null;
+            /** Programme Title */
+            programme_title: string | null;
+            /** Questions */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            /** Requires Endorsement */
+            requires_endorsement: boolean;
+            /** Revision */
+            revision: number;
+            /** Seats Available */
+            seats_available: number;
+            /** Seats Taken */
+            seats_taken: number;
+            /** Starts At */
+            starts_at: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Synced At
+             * Format: date-time
+             */
+            synced_at: string;
+            /** Timezone */
+            timezone: string | null;
+            /** Title */
+            title: string | null;
+            /** Title Variants */
+            title_variants: {
+                [key: string]: unknown;
+            };
+            /** Venue */
+            venue: {
+                [key: string]: unknown;
+            };
+            /** Waitlist Length */
+            waitlist_length: number;
+        };
+        /**
+         * SessionSettingsUpdate
+         * @description Enrollment's own settings of a session; only the fields sent change.
+         */
+        enrollment_SessionSettingsUpdate: {
+            /** Admission Mode */
+            admission_mode?: ("review" | "automatic") | null;
+            /** Completion Rule */
+            completion_rule?: ("attendance" | "manual") | null;
+            /**
+             * Completion Threshold
+             * @description Percent of days attended
+             */
+            completion_threshold?: number | null;
+            /** Confirmation Days */
+            confirmation_days?: number | null;
+            /** Country Quotas */
+            country_quotas?: {
+                [key: string]: number;
+            } | null;
+            /** Questions */
+            questions?: components["schemas"]["enrollment_Question"][] | null;
+            /** Requires Endorsement */
+            requires_endorsement?: boolean | null;
+        };
+        /** SessionSummary */
+        enrollment_SessionSummary: {
+            /** Delivery Mode */
+            delivery_mode: string | null;
+            /** Ends At */
+            ends_at: string | null;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string | null;
+            /** Starts At */
+            starts_at: string | null;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string | null;
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        enrollment_Status: "draft" | "submitted" | "endorsed" | "under_review" | "accepted" | "waitlisted" | "rejected" | "confirmed" | "completed" | "withdrawn" | "no_show" | "expired" | "cancelled";
+        /** TimelineEntry */
+        enrollment_TimelineEntry: {
+            /** Action */
+            action: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** By Role */
+            by_role: string;
+            /** From Status */
+            from_status: string | null;
+            /** Message */
+            message: string | null;
+            /** To Status */
+            to_status: string;
+        };
+        /** TransitionIn */
+        enrollment_TransitionIn: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "submit" | "review" | "accept" | "waitlist" | "reject" | "confirm" | "withdraw" | "complete" | "no_show";
+            /** Message */
+            message?: string | null;
+        };
+        /** ValidationError */
+        enrollment_ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
         };
         /**
          * Availability
@@ -2677,6 +4265,516 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** AbstractText */
+        publications_AbstractText: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /**
+         * AuthorIn
+         * @description An author: a plain name, optionally an ORCID iD and/or the id of an expert of the Community.
+         *
+         *     `name` may be written "Family, Given" (its order in citations); otherwise `family` says which
+         *     part is the family name, else the last word is taken. Organisations (`organisation: true`)
+         *     are cited by their whole name.
+         */
+        publications_AuthorIn: {
+            /** Expert Id */
+            expert_id?: string | null;
+            /** Family */
+            family?: string | null;
+            /** Given */
+            given?: string | null;
+            /** Name */
+            name: string;
+            /** Orcid */
+            orcid?: string | null;
+            /**
+             * Organisation
+             * @default false
+             */
+            organisation: boolean;
+        };
+        /** AuthorRead */
+        publications_AuthorRead: {
+            /** Expert Id */
+            expert_id?: string | null;
+            /** Family */
+            family?: string | null;
+            /** Given */
+            given?: string | null;
+            /** Name */
+            name: string;
+            /** Orcid */
+            orcid?: string | null;
+            /** Orcid Url */
+            orcid_url?: string | null;
+            /**
+             * Organisation
+             * @default false
+             */
+            organisation: boolean;
+        };
+        /**
+         * CitationFormat
+         * @enum {string}
+         */
+        publications_CitationFormat: "bibtex" | "ris" | "csl";
+        /** FacetValue */
+        publications_FacetValue: {
+            /** Count */
+            count: number;
+            /** Label */
+            label?: string | null;
+            /** Value */
+            value: string;
+        };
+        /** FacetedPage[RecordRead] */
+        publications_FacetedPage_RecordRead_: {
+            /** Facets */
+            facets: {
+                [key: string]: components["schemas"]["publications_FacetValue"][];
+            };
+            /** Items */
+            items: components["schemas"]["publications_RecordRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FileRead */
+        publications_FileRead: {
+            /** Download Count */
+            download_count?: number | null;
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: string;
+            /** Label */
+            label: string | null;
+            /** Media Type */
+            media_type: string;
+            /**
+             * Removed
+             * @default false
+             */
+            removed: boolean;
+            /** Sha256 */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+            /** Url */
+            url: string;
+        };
+        /** HTTPValidationError */
+        publications_HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["publications_ValidationError"][];
+        };
+        /** KeywordLists */
+        publications_KeywordLists: {
+            /** Ar */
+            ar?: string[] | null;
+            /** En */
+            en?: string[] | null;
+            /** Fr */
+            fr?: string[] | null;
+            /** Pt */
+            pt?: string[] | null;
+        };
+        /**
+         * LicenceId
+         * @description The licences a record may carry (keys of LICENCES).
+         * @enum {string}
+         */
+        publications_LicenceId: "CC-BY-4.0" | "CC-BY-SA-4.0" | "CC-BY-NC-4.0" | "CC-BY-NC-SA-4.0" | "CC-BY-ND-4.0" | "CC-BY-NC-ND-4.0" | "CC0-1.0" | "all-rights-reserved";
+        /** LicenceRead */
+        publications_LicenceRead: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /** Url */
+            url: string | null;
+        };
+        /**
+         * RecordAction
+         * @enum {string}
+         */
+        publications_RecordAction: "publish" | "withdraw";
+        /**
+         * RecordCreate
+         * @description A new record (a draft until it is published).
+         */
+        publications_RecordCreate: {
+            abstract?: components["schemas"]["publications_AbstractText"] | null;
+            /** Authors */
+            authors?: components["schemas"]["publications_AuthorIn"][];
+            /** Container Title */
+            container_title?: string | null;
+            /** Doi */
+            doi?: string | null;
+            /** Isbn */
+            isbn?: string | null;
+            keywords?: components["schemas"]["publications_KeywordLists"] | null;
+            /** Language */
+            language: string;
+            /** @default all-rights-reserved */
+            licence: components["schemas"]["publications_LicenceId"];
+            /** Place */
+            place?: string | null;
+            /** Published On */
+            published_on?: string | null;
+            /** Publisher */
+            publisher?: string | null;
+            /** Related Event Ids */
+            related_event_ids?: string[];
+            /** Related Programme Ids */
+            related_programme_ids?: string[];
+            /** Related Session Ids */
+            related_session_ids?: string[];
+            /** Series */
+            series?: string | null;
+            /** Themes */
+            themes?: string[];
+            title: components["schemas"]["publications_TitleText"];
+            type: components["schemas"]["publications_RecordType"];
+            /** Url */
+            url?: string | null;
+        };
+        /** RecordDetail */
+        publications_RecordDetail: {
+            /** Abstract */
+            abstract: string | null;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["publications_RecordAction"][] | null;
+            /** Authors */
+            authors: components["schemas"]["publications_AuthorRead"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Citation Urls */
+            citation_urls: {
+                [key: string]: string;
+            };
+            /** Container Title */
+            container_title: string | null;
+            /** Doi */
+            doi: string | null;
+            /** Doi Url */
+            doi_url: string | null;
+            /** Download Count */
+            download_count: number;
+            /** Files */
+            files: components["schemas"]["publications_FileRead"][];
+            /** Id */
+            id: string;
+            /** Isbn */
+            isbn: string | null;
+            /** Json Ld */
+            json_ld: {
+                [key: string]: unknown;
+            };
+            /** Keywords */
+            keywords: string[];
+            /** Lang */
+            lang: string;
+            /** Language */
+            language: string;
+            /** Language Label */
+            language_label: string;
+            licence: components["schemas"]["publications_LicenceRead"];
+            /** Page Url */
+            page_url: string;
+            /** Place */
+            place: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Published On */
+            published_on: string | null;
+            /** Publisher */
+            publisher: string | null;
+            /** Related Event Ids */
+            related_event_ids: string[];
+            /** Related Programme Ids */
+            related_programme_ids: string[];
+            /** Related Session Ids */
+            related_session_ids: string[];
+            /** Series */
+            series: string | null;
+            status: components["schemas"]["publications_RecordStatus"];
+            /** Themes */
+            themes: components["schemas"]["publications_ThemeRead"][];
+            /** Title */
+            title: string;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            type: components["schemas"]["publications_RecordType"];
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+            /** Withdrawn At */
+            withdrawn_at?: string | null;
+            /** Withdrawn Reason */
+            withdrawn_reason?: string | null;
+            /** Year */
+            year: number | null;
+        };
+        /** RecordRead */
+        publications_RecordRead: {
+            /** Abstract */
+            abstract: string | null;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["publications_RecordAction"][] | null;
+            /** Authors */
+            authors: components["schemas"]["publications_AuthorRead"][];
+            /** Available Languages */
+            available_languages: string[];
+            /** Citation Urls */
+            citation_urls: {
+                [key: string]: string;
+            };
+            /** Container Title */
+            container_title: string | null;
+            /** Doi */
+            doi: string | null;
+            /** Doi Url */
+            doi_url: string | null;
+            /** Download Count */
+            download_count: number;
+            /** Files */
+            files: components["schemas"]["publications_FileRead"][];
+            /** Id */
+            id: string;
+            /** Isbn */
+            isbn: string | null;
+            /** Keywords */
+            keywords: string[];
+            /** Lang */
+            lang: string;
+            /** Language */
+            language: string;
+            /** Language Label */
+            language_label: string;
+            licence: components["schemas"]["publications_LicenceRead"];
+            /** Page Url */
+            page_url: string;
+            /** Place */
+            place: string | null;
+            /** Published At */
+            published_at: string | null;
+            /** Published On */
+            published_on: string | null;
+            /** Publisher */
+            publisher: string | null;
+            /** Related Event Ids */
+            related_event_ids: string[];
+            /** Related Programme Ids */
+            related_programme_ids: string[];
+            /** Related Session Ids */
+            related_session_ids: string[];
+            /** Series */
+            series: string | null;
+            status: components["schemas"]["publications_RecordStatus"];
+            /** Themes */
+            themes: components["schemas"]["publications_ThemeRead"][];
+            /** Title */
+            title: string;
+            /** Translations */
+            translations?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            type: components["schemas"]["publications_RecordType"];
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+            /** Withdrawn At */
+            withdrawn_at?: string | null;
+            /** Withdrawn Reason */
+            withdrawn_reason?: string | null;
+            /** Year */
+            year: number | null;
+        };
+        /**
+         * RecordStatus
+         * @enum {string}
+         */
+        publications_RecordStatus: "draft" | "published" | "withdrawn";
+        /** RecordTransition */
+        publications_RecordTransition: {
+            action: components["schemas"]["publications_RecordAction"];
+            /** Reason */
+            reason?: string | null;
+        };
+        /**
+         * RecordType
+         * @enum {string}
+         */
+        publications_RecordType: "book" | "report" | "policy_brief" | "article" | "proceedings" | "toolkit" | "presentation" | "video";
+        /**
+         * RecordUpdate
+         * @description Only the fields sent change (`null` clears an optional one).
+         */
+        publications_RecordUpdate: {
+            abstract?: components["schemas"]["publications_AbstractText"] | null;
+            /** Authors */
+            authors?: components["schemas"]["publications_AuthorIn"][] | null;
+            /** Container Title */
+            container_title?: string | null;
+            /** Doi */
+            doi?: string | null;
+            /** Isbn */
+            isbn?: string | null;
+            keywords?: components["schemas"]["publications_KeywordLists"] | null;
+            /** Language */
+            language?: string | null;
+            licence?: components["schemas"]["publications_LicenceId"] | null;
+            /** Place */
+            place?: string | null;
+            /** Published On */
+            published_on?: string | null;
+            /** Publisher */
+            publisher?: string | null;
+            /** Related Event Ids */
+            related_event_ids?: string[] | null;
+            /** Related Programme Ids */
+            related_programme_ids?: string[] | null;
+            /** Related Session Ids */
+            related_session_ids?: string[] | null;
+            /** Series */
+            series?: string | null;
+            /** Themes */
+            themes?: string[] | null;
+            title?: components["schemas"]["publications_TitleText"] | null;
+            type?: components["schemas"]["publications_RecordType"] | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** Term */
+        publications_Term: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** ThemeRead */
+        publications_ThemeRead: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+        };
+        /** TitleText */
+        publications_TitleText: {
+            /** Ar */
+            ar?: string | null;
+            /** En */
+            en?: string | null;
+            /** Fr */
+            fr?: string | null;
+            /** Pt */
+            pt?: string | null;
+        };
+        /** ValidationError */
+        publications_ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+        /** VersionList */
+        publications_VersionList: {
+            /** Current */
+            current: number;
+            /** Items */
+            items: components["schemas"]["publications_VersionSummary"][];
+            /** Record Id */
+            record_id: string;
+            /** Total */
+            total: number;
+        };
+        /** VersionRead */
+        publications_VersionRead: {
+            /** Change */
+            change: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Current */
+            current: boolean;
+            /** Number */
+            number: number;
+            record: components["schemas"]["publications_RecordRead"];
+        };
+        /** VersionSummary */
+        publications_VersionSummary: {
+            /** Change */
+            change: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Number */
+            number: number;
+            /** Title */
+            title: string;
+        };
+        /** Vocabularies */
+        publications_Vocabularies: {
+            /** Lang */
+            lang: string;
+            /** Licences */
+            licences: components["schemas"]["publications_Term"][];
+            /** Themes */
+            themes: components["schemas"]["publications_Term"][];
+            /** Types */
+            types: components["schemas"]["publications_Term"][];
         };
     };
     responses: never;
@@ -3637,6 +5735,967 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_list_applications_applications_get: {
+        parameters: {
+            query?: {
+                session_id?: string | null;
+                /** @description Repeat for several */
+                status?: components["schemas"]["enrollment_Status"][] | null;
+                /** @description Coordinators */
+                country?: string | null;
+                /** @description Coordinators */
+                organisation_id?: string | null;
+                /** @description Coordinators */
+                gender?: string | null;
+                /** @description Coordinators */
+                learner_id?: string | null;
+                /** @description Name, e-mail or organisation (coordinators) */
+                q?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ApplicationPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_create_application_applications_post: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Retrying with the same key and body answers the first result and creates nothing new. */
+                "Idempotency-Key"?: string | null;
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ApplicationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_bulk_transition_applications_bulk_transitions_post: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_BulkTransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_BulkResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_read_application_applications__application_id__get: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ApplicationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_add_attachment_applications__application_id__attachments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["enrollment_Body_add_attachment_applications__application_id__attachments_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_AttachmentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_download_attachment_applications__application_id__attachments__attachment_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_attendance_qr_applications__application_id__attendance_qr_svg_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_name_endorser_applications__application_id__endorser_put: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_EndorserIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ApplicationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_put_placement_applications__application_id__placement_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_PlacementIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_PlacementRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_transition_applications__application_id__transitions_post: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ApplicationDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_list_certificates_certificates_get: {
+        parameters: {
+            query?: {
+                session_id?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_Page_CertificateRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_verify_certificates__code__get: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_CertificateVerification"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_download_certificates__code__pdf_get: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_revoke_certificates__code__revoke_post: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                /** @description The code printed on the certificate */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_Revocation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_CertificateRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_read_endorsement_endorsements__token__get: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                /** @description The token of the link the endorser received */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_EndorsementView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_decide_endorsements__token__post: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                /** @description The token of the link the endorser received */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_EndorsementDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_EndorsementView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_health_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    enrollment_read_import_imports__job_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ImportJobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_ready_ready_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    enrollment_read_session_sessions__session_id__get: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_attendance_sheet_sessions__session_id__attendance_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_AttendanceSheet"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_scan_sessions__session_id__attendance_scan_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_AttendanceScan"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ScanResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_record_day_sessions__session_id__attendance__day__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_AttendanceDay"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_AttendanceSheet"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_complete_session_sessions__session_id__completion_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_CompletionResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_start_import_sessions__session_id__imports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["enrollment_Body_start_import_sessions__session_id__imports_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ImportJobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_roster_sessions__session_id__roster_get: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_Roster"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_update_settings_sessions__session_id__settings_patch: {
+        parameters: {
+            query?: {
+                /** @description fr, en, ar or pt */
+                lang?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["enrollment_SessionSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
                 };
             };
         };
@@ -4932,6 +7991,678 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["identity_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_health_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    publications_oai_get_oai_get: {
+        parameters: {
+            query?: {
+                /** @description Identify, ListMetadataFormats, ListSets, GetRecord, … */
+                verb?: string | null;
+                identifier?: string | null;
+                metadataPrefix?: string | null;
+                from?: string | null;
+                until?: string | null;
+                set?: string | null;
+                resumptionToken?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OAI-PMH 2.0 document (errors too) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_oai_post_oai_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    from?: string;
+                    identifier?: string;
+                    metadataPrefix?: string;
+                    resumptionToken?: string;
+                    set?: string;
+                    until?: string;
+                    verb?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An OAI-PMH 2.0 document (errors too) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": unknown;
+                };
+            };
+        };
+    };
+    publications_ready_ready_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    publications_list_records_records_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Words to find in titles, abstracts, keywords and author names (any language) */
+                q?: string | null;
+                /** @description Record types (repeat for several) */
+                type?: components["schemas"]["publications_RecordType"][] | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                /** @description Languages of the documents, ISO 639-1 (not the response language: see lang) */
+                language?: string[] | null;
+                /** @description Years of publication */
+                year?: number[] | null;
+                /** @description Authors: a name (case and accents ignored), an expert id or an ORCID iD */
+                author?: string[] | null;
+                /** @description Default: published. Drafts and withdrawn records: staff only */
+                status?: components["schemas"]["publications_RecordStatus"][] | null;
+                /** @description Default: relevance when `q` is given, else newest */
+                sort?: ("relevance" | "newest" | "oldest") | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_FacetedPage_RecordRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_create_record_records_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["publications_RecordCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_RecordDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_cite_search_records_citation_get: {
+        parameters: {
+            query?: {
+                /** @description bibtex, ris or csl (CSL-JSON) */
+                format?: components["schemas"]["publications_CitationFormat"];
+                /** @description Records to cite, from the first */
+                limit?: number;
+                offset?: number;
+                /** @description Words to find in titles, abstracts, keywords and author names (any language) */
+                q?: string | null;
+                /** @description Record types (repeat for several) */
+                type?: components["schemas"]["publications_RecordType"][] | null;
+                /** @description Theme codes (repeat for several) */
+                theme?: string[] | null;
+                /** @description Languages of the documents, ISO 639-1 (not the response language: see lang) */
+                language?: string[] | null;
+                /** @description Years of publication */
+                year?: number[] | null;
+                /** @description Authors: a name (case and accents ignored), an expert id or an ORCID iD */
+                author?: string[] | null;
+                /** @description Default: published. Drafts and withdrawn records: staff only */
+                status?: components["schemas"]["publications_RecordStatus"][] | null;
+                /** @description Default: relevance when `q` is given, else newest */
+                sort?: ("relevance" | "newest" | "oldest") | null;
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The citation, as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.citationstyles.csl+json": string;
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_read_record_records__record_id__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_RecordDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_delete_record_records__record_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_update_record_records__record_id__patch: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["publications_RecordUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_RecordDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_cite_record_records__record_id__citation_get: {
+        parameters: {
+            query?: {
+                /** @description bibtex, ris or csl (CSL-JSON) */
+                format?: components["schemas"]["publications_CitationFormat"];
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The citation, as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.citationstyles.csl+json": string;
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_upload_file_records__record_id__files_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One of: doc, docx, epub, odp, ods, odt, pdf, pps, ppt, pptx, rtf, xls, xlsx
+                     */
+                    file: string;
+                    /** @description e.g. 'Version française' */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_FileRead"];
+                };
+            };
+            /** @description Larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an accepted document type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_download_file_records__record_id__files__file_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_remove_file_records__record_id__files__file_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_transition_record_records__record_id__transitions_post: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["publications_RecordTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_RecordDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_list_versions_records__record_id__versions_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_VersionList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_read_version_records__record_id__versions__number__get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path: {
+                record_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_vocabularies_vocabularies_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
+                lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_Vocabularies"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
                 };
             };
         };

@@ -29,5 +29,7 @@ class ServiceSpec:
 SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("identity"),
     ServiceSpec("catalogue"),
+    ServiceSpec("enrollment"),
     ServiceSpec("experts"),
+    ServiceSpec("publications"),
 )

@@ -229,6 +229,13 @@ class Stack:
                 os.killpg(process.popen.pid, signal.SIGTERM)
                 process.popen.wait(timeout=10)
 
+    def start_one(self, name: str) -> None:
+        """Start a service stopped with `stop_one` again, on its port, and wait until it is ready."""
+        self.processes = [p for p in self.processes if p.name != name]
+        spec = next(s for s in self.services if s.name == name)
+        self._uvicorn(spec.name, spec.app, self.ports[spec.name])
+        self._wait_healthy(spec.name, self.url_of(spec.name) + "/ready")
+
     @contextlib.contextmanager
     def running(self) -> Iterator[Stack]:
         try:

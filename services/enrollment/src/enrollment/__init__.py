@@ -1,0 +1,1 @@
+"""ALGA Campus enrollment service."""

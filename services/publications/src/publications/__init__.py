@@ -1,0 +1,1 @@
+"""ALGA Campus publications: the academy's library (port 8005)."""

@@ -1,0 +1,18 @@
+"""Every publications table, imported in one place (Alembic and the tests read the metadata here)."""
+
+from publications.db import OutboxEvent, ProcessedEvent, PublicationsModel
+from publications.file.models import RecordFile
+from publications.record.models import Record, RecordAuthor, RecordSearch, RecordVersion
+
+metadata = PublicationsModel.metadata
+
+__all__ = [
+    "OutboxEvent",
+    "ProcessedEvent",
+    "Record",
+    "RecordAuthor",
+    "RecordFile",
+    "RecordSearch",
+    "RecordVersion",
+    "metadata",
+]
