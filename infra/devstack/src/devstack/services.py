@@ -32,4 +32,5 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("enrollment"),
     ServiceSpec("experts"),
     ServiceSpec("publications"),
+    ServiceSpec("notifications"),
 )

@@ -1,0 +1,1 @@
+"""ALGA Campus notifications: e-mails and in-app notices, fed by the other services' events."""
