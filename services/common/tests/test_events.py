@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from pathlib import Path
 
 import nats
@@ -13,6 +14,8 @@ from sqlmodel import SQLModel
 
 from common.db import Database, make_registry
 from common.events import STREAM, Event, EventConsumer, OutboxRelay, event_tables, record_event
+from common.testing import drop_postgres_database, postgres_server_url
+from common.testing.fixtures import BACKENDS, fresh_database
 
 
 class KitModel(SQLModel, registry=make_registry()):
@@ -22,13 +25,17 @@ class KitModel(SQLModel, registry=make_registry()):
 Outbox, Processed = event_tables(KitModel)
 
 
-@pytest.fixture
-async def database(tmp_path: Path):  # type: ignore[no-untyped-def]
-    db = Database(f"sqlite:///{tmp_path / 'kit.db'}")
+@pytest.fixture(params=BACKENDS)
+async def database(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The kit's tables on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set."""
+    url, pg_name = fresh_database("kit", request.param, tmp_path)
+    db = Database(url)
     async with db.engine.begin() as conn:
         await conn.run_sync(KitModel.metadata.create_all)
     yield db
     await db.dispose()
+    if pg_name:
+        drop_postgres_database(postgres_server_url() or "", pg_name)
 
 
 async def _stream_messages(nats_url: str, subject: str) -> list[dict]:  # type: ignore[type-arg]
@@ -51,7 +58,7 @@ async def _stream_messages(nats_url: str, subject: str) -> list[dict]:  # type: 
 
 async def test_rolled_back_event_is_never_published(database: Database, nats_server: str) -> None:
     async with database.session() as session:
-        record_event(session, Outbox, "kit.thing.rolledback", {"n": 1})
+        rolled_back = record_event(session, Outbox, f"kit.t{uuid.uuid4().hex[:8]}.rolledback", {"n": 1})
         await session.flush()
         await session.rollback()
     relay = OutboxRelay(database, Outbox, nats_server)
@@ -59,14 +66,15 @@ async def test_rolled_back_event_is_never_published(database: Database, nats_ser
         assert await relay.publish_pending() == 0
     finally:
         await relay.close()
-    assert await _stream_messages(nats_server, "alga.kit.thing.rolledback") == []
+    assert await _stream_messages(nats_server, rolled_back.subject) == []
 
 
 async def test_committed_event_is_published_once_even_if_the_relay_restarts(
     database: Database, nats_server: str
 ) -> None:
     async with database.session() as session:
-        event = record_event(session, Outbox, "kit.thing.created", {"name": "Dakar"})
+        # A subject of this run's own: the NATS server (and its stream) outlives one test.
+        event = record_event(session, Outbox, f"kit.t{uuid.uuid4().hex[:8]}.created", {"name": "Dakar"})
         await session.commit()
 
     # A relay that publishes, then dies before marking the row published.
@@ -85,7 +93,7 @@ async def test_committed_event_is_published_once_even_if_the_relay_restarts(
         assert await relay.publish_pending() == 0
     finally:
         await relay.close()
-    messages = await _stream_messages(nats_server, "alga.kit.thing.created")
+    messages = await _stream_messages(nats_server, event.subject)
     assert [m["id"] for m in messages] == [event.id]
     assert messages[0]["data"] == {"name": "Dakar"} and messages[0]["type"] == "kit.thing.created"
     async with database.session() as session:
@@ -118,7 +126,12 @@ async def test_consumer_applies_each_event_once(database: Database, nats_server:
         applied.append(event.data["name"])
 
     consumer = EventConsumer(
-        database, Processed, nats_server, durable="kit-test", subjects=["alga.kit.city.>"], handler=handler
+        database,
+        Processed,
+        nats_server,
+        durable=f"kit-test-{uuid.uuid4().hex[:8]}",
+        subjects=["alga.kit.city.>"],
+        handler=handler,
     )
     nc = await nats.connect(nats_server)
     js = nc.jetstream()

@@ -156,22 +156,37 @@ class OutboxRelay:
         """Publish one batch; returns how many events were published."""
         await self.connect()
         model = self.model
-        async with self.database.session() as session:
-            query = (
-                select(model)
-                .where(model.published_at.is_(None))
-                .order_by(model.created_at, model.id)
-                .limit(self.batch_size)
-            )
-            if not is_sqlite(self.database.url):
-                # Several replicas may run a relay: each takes rows the others hold no lock on.
-                query = query.with_for_update(skip_locked=True)
-            rows = (await session.execute(query)).scalars().all()
+        query = (
+            select(model)
+            .where(model.published_at.is_(None))
+            .order_by(model.created_at, model.id)
+            .limit(self.batch_size)
+        )
+        if is_sqlite(self.database.url):
+            # One process owns a SQLite file: read without the write lock, publish (which may be
+            # slow when NATS is), then take the lock only for the short UPDATE.
+            async with self.database.read_session() as session:
+                rows = (await session.execute(query)).scalars().all()
             for row in rows:
-                await self._js.publish(SUBJECT_PREFIX + row.type, row.payload.encode(), headers={"Nats-Msg-Id": row.id})
+                await self._publish(row)
+            if rows:
+                async with self.database.session() as session:
+                    await session.execute(
+                        update(model).where(model.id.in_([r.id for r in rows])).values(published_at=utcnow())
+                    )
+                    await session.commit()
+            return len(rows)
+        async with self.database.session() as session:
+            # Several replicas may run a relay: each takes rows the others hold no lock on.
+            rows = (await session.execute(query.with_for_update(skip_locked=True))).scalars().all()
+            for row in rows:
+                await self._publish(row)
                 await session.execute(update(model).where(model.id == row.id).values(published_at=utcnow()))
             await session.commit()
             return len(rows)
+
+    async def _publish(self, row: Any) -> None:
+        await self._js.publish(SUBJECT_PREFIX + row.type, row.payload.encode(), headers={"Nats-Msg-Id": row.id})
 
     async def run_forever(self) -> None:
         backoff = 0.5
