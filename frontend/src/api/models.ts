@@ -23,3 +23,106 @@ export type Country = CountryList['items'][number];
 export type OrganisationPage = Json<Identity['organisations']['responses'][200]>;
 export type Organisation = OrganisationPage['items'][number];
 export type Gender = NonNullable<RegisterInput['gender']>;
+
+type Catalogue = {
+  themes: paths['/api/catalogue/themes']['get'];
+  programmes: paths['/api/catalogue/programmes'];
+  programme: paths['/api/catalogue/programmes/{programme_id}'];
+  programmeTransition: paths['/api/catalogue/programmes/{programme_id}/transitions']['post'];
+  modules: paths['/api/catalogue/programmes/{programme_id}/modules'];
+  module: paths['/api/catalogue/programmes/{programme_id}/modules/{module_id}'];
+  sessions: paths['/api/catalogue/sessions'];
+  session: paths['/api/catalogue/sessions/{session_id}'];
+  sessionTransition: paths['/api/catalogue/sessions/{session_id}/transitions']['post'];
+};
+
+export type ThemePage = Json<Catalogue['themes']['responses'][200]>;
+export type Theme = ThemePage['items'][number];
+export type ProgrammeQuery = NonNullable<Catalogue['programmes']['get']['parameters']['query']>;
+export type ProgrammePage = Json<Catalogue['programmes']['get']['responses'][200]>;
+export type Programme = ProgrammePage['items'][number];
+export type ProgrammeDetail = Json<Catalogue['programme']['get']['responses'][200]>;
+export type ProgrammeInput = RequestJson<Catalogue['programmes']['post']>;
+export type ProgrammeUpdate = RequestJson<Catalogue['programme']['patch']>;
+export type ProgrammeAction = RequestJson<Catalogue['programmeTransition']>['action'];
+export type ProgrammeKind = Programme['kind'];
+export type ProgrammeStatus = Programme['status'];
+export type Module = ProgrammeDetail['modules'][number];
+export type ModuleInput = RequestJson<Catalogue['modules']['post']>;
+export type ModuleUpdate = RequestJson<Catalogue['module']['patch']>;
+export type SessionQuery = NonNullable<Catalogue['sessions']['get']['parameters']['query']>;
+export type SessionPage = Json<Catalogue['sessions']['get']['responses'][200]>;
+export type Session = SessionPage['items'][number];
+export type SessionDetail = Json<Catalogue['session']['get']['responses'][200]>;
+export type SessionInput = RequestJson<Catalogue['sessions']['post']>;
+export type SessionUpdate = RequestJson<Catalogue['session']['patch']>;
+export type SessionTransition = RequestJson<Catalogue['sessionTransition']>;
+export type SessionAction = SessionTransition['action'];
+export type SessionKind = Session['kind'];
+export type SessionStatus = Session['status'];
+export type EventKind = NonNullable<Session['event_kind']>;
+export type DeliveryMode = Session['delivery_mode'];
+export type Audience = Session['audiences'][number];
+export type TeachingLanguage = SessionInput['language'];
+export type FacetValue = SessionPage['facets'][string][number];
+
+type Experts = {
+  directory: paths['/api/experts/experts']['get'];
+  expert: paths['/api/experts/experts/{profile_id}']['get'];
+  apply: paths['/api/experts/applications']['post'];
+  applications: paths['/api/experts/applications']['get'];
+  me: paths['/api/experts/me'];
+  transition: paths['/api/experts/profiles/{profile_id}/transitions']['post'];
+  duplicates: paths['/api/experts/duplicates']['get'];
+  resolution: paths['/api/experts/duplicates/{candidate_id}/resolution']['post'];
+};
+
+export type ExpertQuery = NonNullable<Experts['directory']['parameters']['query']>;
+export type ExpertPage = Json<Experts['directory']['responses'][200]>;
+export type ExpertSummary = ExpertPage['items'][number];
+export type ExpertDetail = Json<Experts['expert']['responses'][200]>;
+export type Engagement = ExpertDetail['engagements'][number];
+export type ExpertLanguage = ExpertDetail['languages'][number];
+export type Availability = ExpertSummary['availability'];
+export type LanguageLevel = ExpertLanguage['level'];
+export type ExpertApplication = RequestJson<Experts['apply']>;
+export type ExpertProfile = Json<Experts['apply']['responses'][201]>;
+export type ExpertProfileUpdate = RequestJson<Experts['me']['patch']>;
+export type ExpertProfileStatus = ExpertProfile['status'];
+export type ApplicationQuery = NonNullable<Experts['applications']['parameters']['query']>;
+export type ApplicationPage = Json<Experts['applications']['responses'][200]>;
+export type ExpertTransition = RequestJson<Experts['transition']>;
+export type DuplicateCandidate = NonNullable<ExpertProfile['duplicate_candidates']>[number];
+export type DuplicatePage = Json<Experts['duplicates']['responses'][200]>;
+export type DuplicatePair = DuplicatePage['items'][number];
+export type DuplicateResolution = RequestJson<Experts['resolution']>;
+
+type Publications = {
+  records: paths['/api/publications/records'];
+  record: paths['/api/publications/records/{record_id}'];
+  citation: paths['/api/publications/records/{record_id}/citation']['get'];
+  transition: paths['/api/publications/records/{record_id}/transitions']['post'];
+  files: paths['/api/publications/records/{record_id}/files']['post'];
+  vocabularies: paths['/api/publications/vocabularies']['get'];
+};
+
+export type RecordQuery = NonNullable<Publications['records']['get']['parameters']['query']>;
+export type RecordPage = Json<Publications['records']['get']['responses'][200]>;
+/** A library record (not `Record`: that name is TypeScript's own). */
+export type LibraryRecord = RecordPage['items'][number];
+export type RecordDetail = Json<Publications['record']['get']['responses'][200]>;
+export type RecordInput = RequestJson<Publications['records']['post']>;
+export type RecordUpdate = RequestJson<Publications['record']['patch']>;
+export type RecordTransition = RequestJson<Publications['transition']>;
+export type RecordAction = RecordTransition['action'];
+export type RecordType = LibraryRecord['type'];
+export type RecordStatus = LibraryRecord['status'];
+export type RecordAuthor = LibraryRecord['authors'][number];
+export type RecordAuthorInput = NonNullable<RecordInput['authors']>[number];
+export type RecordFile = LibraryRecord['files'][number];
+export type Licence = RecordInput['licence'];
+type CitationQuery = NonNullable<Publications['citation']['parameters']['query']>;
+export type CitationFormat = NonNullable<CitationQuery['format']>;
+type UploadRequest = NonNullable<Publications['files']['requestBody']>;
+export type UploadBody = UploadRequest['content']['multipart/form-data'];
+export type Vocabularies = Json<Publications['vocabularies']['responses'][200]>;

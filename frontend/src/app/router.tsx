@@ -1,17 +1,38 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useRoutes, type RouteObject } from 'react-router-dom';
 import { paths } from '@/config/paths';
-import { RequireAuth } from '@/lib/auth';
+import { RequireAuth, RequireStaff } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 
 // Every page is its own chunk: the first visit downloads the shell and the page it opens only.
 const HomePage = lazy(() => import('./routes/home'));
 const CataloguePage = lazy(() => import('./routes/catalogue'));
+const ProgrammePage = lazy(() => import('./routes/programme'));
+const SessionPage = lazy(() => import('./routes/session'));
+const ApplyPage = lazy(() => import('./routes/apply'));
 const RegisterPage = lazy(() => import('./routes/register'));
 const LoginPage = lazy(() => import('./routes/login'));
 const AccountPage = lazy(() => import('./routes/account'));
 const LogoutPage = lazy(() => import('./routes/logout'));
+const ManagePage = lazy(() => import('./routes/manage'));
+const ManageNewProgrammePage = lazy(() => import('./routes/manage-new-programme'));
+const ManageProgrammePage = lazy(() => import('./routes/manage-programme'));
+const ManageNewSessionPage = lazy(() => import('./routes/manage-new-session'));
+const ManageSessionPage = lazy(() => import('./routes/manage-session'));
+const ExpertsPage = lazy(() => import('./routes/experts'));
+const ExpertPage = lazy(() => import('./routes/expert'));
+const JoinExpertsPage = lazy(() => import('./routes/experts-join'));
+const MyExpertProfilePage = lazy(() => import('./routes/my-expert-profile'));
+const ManageExpertsPage = lazy(() => import('./routes/manage-experts'));
+const LibraryPage = lazy(() => import('./routes/library'));
+const RecordPage = lazy(() => import('./routes/record'));
+const PublicationRedirect = lazy(() => import('./routes/publication-redirect'));
+const ManageLibraryPage = lazy(() => import('./routes/manage-library'));
+const ManageNewRecordPage = lazy(() => import('./routes/manage-new-record'));
+const ManageRecordPage = lazy(() => import('./routes/manage-record'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
+
+const staff = (page: ReactNode) => <RequireStaff>{page}</RequireStaff>;
 
 export const routes: RouteObject[] = [
   {
@@ -19,6 +40,16 @@ export const routes: RouteObject[] = [
     children: [
       { path: paths.home, element: <HomePage /> },
       { path: paths.catalogue, element: <CataloguePage /> },
+      { path: paths.programme, element: <ProgrammePage /> },
+      { path: paths.session, element: <SessionPage /> },
+      {
+        path: paths.apply,
+        element: (
+          <RequireAuth>
+            <ApplyPage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.register, element: <RegisterPage /> },
       { path: paths.login, element: <LoginPage /> },
       {
@@ -30,6 +61,36 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: paths.logout, element: <LogoutPage /> },
+      { path: paths.manage, element: staff(<ManagePage />) },
+      { path: paths.manageNewProgramme, element: staff(<ManageNewProgrammePage />) },
+      { path: paths.manageProgramme, element: staff(<ManageProgrammePage />) },
+      { path: paths.manageNewSession, element: staff(<ManageNewSessionPage />) },
+      { path: paths.manageSession, element: staff(<ManageSessionPage />) },
+      { path: paths.experts, element: <ExpertsPage /> },
+      { path: paths.expert, element: <ExpertPage /> },
+      {
+        path: paths.joinExperts,
+        element: (
+          <RequireAuth>
+            <JoinExpertsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.myExpertProfile,
+        element: (
+          <RequireAuth>
+            <MyExpertProfilePage />
+          </RequireAuth>
+        ),
+      },
+      { path: paths.manageExperts, element: staff(<ManageExpertsPage />) },
+      { path: paths.library, element: <LibraryPage /> },
+      { path: paths.record, element: <RecordPage /> },
+      { path: paths.publicationRedirect, element: <PublicationRedirect /> },
+      { path: paths.manageLibrary, element: staff(<ManageLibraryPage />) },
+      { path: paths.manageNewRecord, element: staff(<ManageNewRecordPage />) },
+      { path: paths.manageRecord, element: staff(<ManageRecordPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

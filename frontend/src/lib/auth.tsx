@@ -5,12 +5,14 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { LoginInput, RegisterInput, User } from '@/api/models';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { api, unwrap } from './api-client';
 import { ApiError, toProblem } from './problem';
+import { useDocumentTitle } from './use-document-title';
 
 // The signed-in user is shared state of the whole app (header, guards, account page), so it
 // lives here rather than in one feature; features read and update it through these keys.
@@ -73,6 +75,33 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={`${paths.login}?redirect=${redirect}`} replace />;
   }
   return children;
+}
+
+const STAFF_ROLES = ['coordinator', 'admin'];
+
+/** Coordinators and admins run the catalogue (the services check it again on every call). */
+export function isStaff(user: User | null | undefined): boolean {
+  return !!user && user.roles.some((role) => STAFF_ROLES.includes(role));
+}
+
+/**
+ * Renders its children for coordinators and admins; sends a visitor to the login page and back,
+ * and tells anyone else signed in that the page is not for them (the API would answer 403).
+ */
+export function RequireStaff({ children }: { children: ReactNode }) {
+  const user = useUser();
+  return <RequireAuth>{isStaff(user.data) ? children : <Forbidden />}</RequireAuth>;
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('forbidden.title'));
+  return (
+    <div className="narrow">
+      <h1>{t('forbidden.title')}</h1>
+      <p>{t('forbidden.text')}</p>
+    </div>
+  );
 }
 
 /** A redirect target taken from the URL, kept on this site (no `//host` or absolute URLs). */

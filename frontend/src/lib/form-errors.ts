@@ -9,7 +9,7 @@ export interface FormErrors {
 }
 
 interface Options {
-  /** Names of the fields the form shows. */
+  /** Names of the fields the form shows; dot paths (`venue.city`, `title.fr`) name nested values. */
   fields: readonly string[];
   /** Per-status message overriding the API's detail, e.g. a friendlier 401 on the login form. */
   statusMessages?: Partial<Record<number, string>>;
@@ -26,10 +26,9 @@ export function formErrors(error: unknown, t: TFunction, { fields, statusMessage
   }
   const { problem, status } = error;
   for (const e of problem.errors) {
-    // Only the first segment names one of our inputs (`password`, not `password.0`).
-    const field = e.field.split('.')[0];
+    const field = shownField(e.field, fields);
     const message = e.code === 'missing' ? t('errors.required') : e.message;
-    if (fields.includes(field)) result.fields[field] ??= message;
+    if (field) result.fields[field] ??= message;
     else result.general.push(message);
   }
   const override = statusMessages[status];
@@ -39,4 +38,17 @@ export function formErrors(error: unknown, t: TFunction, { fields, statusMessage
   else if (Object.keys(result.fields).length > 0) result.general.unshift(t('errors.fixFields'));
   else if (result.general.length === 0) result.general.push(problem.detail || t('errors.generic'));
   return result;
+}
+
+/**
+ * The longest leading part of an error's dot path that the form shows: `venue.city` goes to a
+ * `venue.city` input if there is one, else to `venue`; `password.0` goes to `password`.
+ */
+function shownField(path: string, fields: readonly string[]): string | undefined {
+  const segments = path.split('.');
+  for (let n = segments.length; n > 0; n -= 1) {
+    const candidate = segments.slice(0, n).join('.');
+    if (fields.includes(candidate)) return candidate;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
-import { useUser } from '@/lib/auth';
+import { isStaff, useUser } from '@/lib/auth';
 import { LanguageSwitch } from './language-switch';
 
 function MainNav() {
@@ -21,6 +21,32 @@ function MainNav() {
         <li>
           <NavLink to={paths.catalogue}>{t('nav.catalogue')}</NavLink>
         </li>
+        <li>
+          <NavLink to={paths.experts}>{t('nav.experts')}</NavLink>
+        </li>
+        <li>
+          <NavLink to={paths.library}>{t('nav.library')}</NavLink>
+        </li>
+        {isStaff(user.data) && (
+          <li>
+            <NavLink to={paths.manage}>{t('nav.manage')}</NavLink>
+          </li>
+        )}
+        {isStaff(user.data) && (
+          <>
+            <li>
+              <NavLink to={paths.manageExperts}>{t('nav.manageExperts')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.manageLibrary}>{t('nav.manageLibrary')}</NavLink>
+            </li>
+          </>
+        )}
+        {user.data?.roles.includes('expert') && (
+          <li>
+            <NavLink to={paths.myExpertProfile}>{t('nav.myExpertProfile')}</NavLink>
+          </li>
+        )}
         {/* Until the session is known, offer neither side rather than flash the wrong one. */}
         {user.isSuccess && user.data && (
           <>

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths } from '@/config/paths';
+import {
+  ProgrammesOverview,
+  UpcomingSessions,
+} from '@/features/catalogue/components/home-catalogue';
+import { SearchBox } from '@/features/catalogue/components/search-box';
 import { useUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -13,6 +18,7 @@ export default function HomePage() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
+        <SearchBox />
         <p className="actions">
           {user.data ? (
             <Link className="button button-primary" to={paths.account}>
@@ -28,19 +34,8 @@ export default function HomePage() {
           </Link>
         </p>
       </section>
-      <div className="cards">
-        <section className="card" aria-labelledby="home-master">
-          <h2 id="home-master">{t('home.master.title')}</h2>
-          <p>{t('home.master.text')}</p>
-          {/* The cohorts list comes with the catalogue service. */}
-          <p className="placeholder">{t('home.master.placeholder')}</p>
-        </section>
-        <section className="card" aria-labelledby="home-colleges">
-          <h2 id="home-colleges">{t('home.colleges.title')}</h2>
-          <p>{t('home.colleges.text')}</p>
-          <p className="placeholder">{t('home.colleges.placeholder')}</p>
-        </section>
-      </div>
+      <ProgrammesOverview />
+      <UpcomingSessions />
     </>
   );
 }

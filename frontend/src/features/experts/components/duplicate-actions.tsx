@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form';
+import { formErrors } from '@/lib/form-errors';
+import { useResolveDuplicate } from '../api/resolve-duplicate';
+import '@/locales/staff';
+
+interface Party {
+  id: string;
+  name: string;
+}
+
+interface DuplicateActionsProps {
+  candidateId: string;
+  /** The two profiles of the pair. */
+  parties: [Party, Party];
+  onDone: (message: string) => void;
+}
+
+/** Merge one profile of a pair into the other (the remaining one keeps its values), or keep both. */
+export function DuplicateActions({ candidateId, parties, onDone }: DuplicateActionsProps) {
+  const { t } = useTranslation();
+  const resolve = useResolveDuplicate(candidateId);
+  const errors = formErrors(resolve.error, t, { fields: [] });
+  const busy = (key: string) =>
+    resolve.isPending &&
+    (resolve.variables?.action === 'keep_both'
+      ? key === 'keep_both'
+      : key === resolve.variables?.into);
+  return (
+    <>
+      <FormAlert messages={errors.general} />
+      <p className="actions">
+        {parties.map((party) => (
+          <Button
+            key={party.id}
+            variant="secondary"
+            busy={busy(party.id)}
+            busyLabel={t('staff.working')}
+            disabled={resolve.isPending}
+            onClick={() =>
+              resolve.mutate(
+                { action: 'merge', into: party.id },
+                { onSuccess: () => onDone(t('staff.experts.merged', { name: party.name })) },
+              )
+            }
+          >
+            {t('staff.experts.mergeInto', { name: party.name })}
+          </Button>
+        ))}
+        <Button
+          variant="secondary"
+          busy={busy('keep_both')}
+          busyLabel={t('staff.working')}
+          disabled={resolve.isPending}
+          onClick={() =>
+            resolve.mutate(
+              { action: 'keep_both' },
+              { onSuccess: () => onDone(t('staff.experts.keptBoth')) },
+            )
+          }
+        >
+          {t('staff.experts.keepBoth')}
+        </Button>
+      </p>
+    </>
+  );
+}
