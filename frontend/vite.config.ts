@@ -33,5 +33,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/testing/setup-tests.ts'],
     restoreMocks: true,
+    // Form journeys with user-event take seconds on a loaded 2-core CI machine; the default 5 s
+    // budget made them fail for slowness, not for a fault.
+    testTimeout: 20000,
   },
 });

@@ -240,6 +240,12 @@ def serving(app: Any) -> Iterator[ThreadServer]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def serve() -> Any:
+    """`with serve(app) as server:` runs any ASGI app in uvicorn on a free port (`server.url`)."""
+    return serving
+
+
 @pytest.fixture
 def refused_url() -> Iterator[str]:
     """A URL whose port is bound but not listening: connections are refused, and no other

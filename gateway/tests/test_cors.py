@@ -15,8 +15,13 @@ def cors_gateway(make_gateway: Any) -> httpx.Client:
     return make_gateway(cors_origins=[ALLOWED])
 
 
+def _forwarded(upstream: Any) -> int:
+    # The gateway's own background fetches (OpenAPI documents, keys) may land at any moment.
+    return len([r for r in upstream.seen if r["path"] not in ("/openapi.json", "/.well-known/jwks.json")])
+
+
 def test_preflight_from_an_allowed_origin(cors_gateway: httpx.Client, identity: Any) -> None:
-    before = len(identity.seen)
+    before = _forwarded(identity)
     response = cors_gateway.options(
         "/api/identity/auth/login",
         headers={
@@ -31,7 +36,7 @@ def test_preflight_from_an_allowed_origin(cors_gateway: httpx.Client, identity: 
     assert response.headers["access-control-allow-credentials"] == "true"
     assert "POST" in response.headers["access-control-allow-methods"]
     assert response.headers["access-control-allow-headers"] == "content-type, x-request-id"
-    assert len(identity.seen) == before  # answered by the gateway
+    assert _forwarded(identity) == before  # answered by the gateway
 
 
 def test_preflight_from_another_origin_is_refused(cors_gateway: httpx.Client) -> None:

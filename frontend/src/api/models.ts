@@ -126,3 +126,45 @@ export type CitationFormat = NonNullable<CitationQuery['format']>;
 type UploadRequest = NonNullable<Publications['files']['requestBody']>;
 export type UploadBody = UploadRequest['content']['multipart/form-data'];
 export type Vocabularies = Json<Publications['vocabularies']['responses'][200]>;
+
+type Enrollment = {
+  applications: paths['/api/enrollment/applications'];
+  application: paths['/api/enrollment/applications/{application_id}']['get'];
+  transition: paths['/api/enrollment/applications/{application_id}/transitions']['post'];
+  attachments: paths['/api/enrollment/applications/{application_id}/attachments']['post'];
+  session: paths['/api/enrollment/sessions/{session_id}']['get'];
+  certificates: paths['/api/enrollment/certificates']['get'];
+  certificate: paths['/api/enrollment/certificates/{code}']['get'];
+};
+
+export type ApplicationInput = RequestJson<Enrollment['applications']['post']>;
+export type EnrollmentApplicationPage = Json<Enrollment['applications']['get']['responses'][200]>;
+export type EnrollmentApplication = EnrollmentApplicationPage['items'][number];
+export type EnrollmentApplicationDetail = Json<Enrollment['application']['responses'][200]>;
+export type TimelineEntry = EnrollmentApplicationDetail['timeline'][number];
+export type ApplicationTransition = RequestJson<Enrollment['transition']>;
+export type ApplicationAction = ApplicationTransition['action'];
+type AttachmentRequest = NonNullable<Enrollment['attachments']['requestBody']>;
+export type AttachmentBody = AttachmentRequest['content']['multipart/form-data'];
+export type AttachmentKind = AttachmentBody['kind'];
+export type EnrollmentSession = Json<Enrollment['session']['responses'][200]>;
+export type CertificatePage = Json<Enrollment['certificates']['responses'][200]>;
+export type Certificate = CertificatePage['items'][number];
+export type CertificateVerification = Json<Enrollment['certificate']['responses'][200]>;
+
+type Notifications = {
+  list: paths['/api/notifications/notifications']['get'];
+  unread: paths['/api/notifications/notifications/unread-count']['get'];
+  readAll: paths['/api/notifications/notifications/read-all']['post'];
+};
+
+export type NotificationPage = Json<Notifications['list']['responses'][200]>;
+export type AppNotification = NotificationPage['items'][number];
+export type UnreadCount = Json<Notifications['unread']['responses'][200]>;
+export type ReadAllResult = Json<Notifications['readAll']['responses'][200]>;
+export type ApplicationQueueQuery = NonNullable<Enrollment['applications']['get']['parameters']['query']>;
+export type BulkTransition = RequestJson<paths['/api/enrollment/applications/bulk-transitions']['post']>;
+export type Roster = Json<paths['/api/enrollment/sessions/{session_id}/roster']['get']['responses'][200]>;
+export type RosterEntry = Roster['items'][number];
+export type AttendanceSheet = Json<paths['/api/enrollment/sessions/{session_id}/attendance']['get']['responses'][200]>;
+export type AttendanceDay = RequestJson<paths['/api/enrollment/sessions/{session_id}/attendance/{day}']['put']>;

@@ -300,6 +300,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programmes and sessions in figures
+         * @description Coordinators and admins; integrators with `statistics:read`; a partner's focal point with
+         *     `partner=` (its programmes). Sessions start in the period; `country` is the venue's.
+         */
+        get: operations["catalogue_overview_statistics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalogue/themes": {
         parameters: {
             query?: never;
@@ -884,6 +905,49 @@ export interface paths {
         patch: operations["enrollment_update_settings_sessions__session_id__settings_patch"];
         trace?: never;
     };
+    "/api/enrollment/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications, seats and training in figures
+         * @description Coordinators and admins (exact figures, and the review queue); integrators with
+         *     `statistics:read` and a partner's focal point (`partner=`): small counts suppressed.
+         *     `country` is the learner's for people, the venue's for sessions.
+         */
+        get: operations["enrollment_overview_statistics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollment/statistics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The donor report's training figures
+         * @description Same readers as the overview. People trained by country, gender, position and programme,
+         *     sessions held by mode and country: aggregates only, small counts of people suppressed for everyone.
+         */
+        get: operations["enrollment_report_statistics_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/experts/applications": {
         parameters: {
             query?: never;
@@ -1205,6 +1269,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experts/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Community of Experts in figures
+         * @description Coordinators and admins (exact figures, and the vetting queue); integrators with
+         *     `statistics:read` and a partner's focal point (`partner=`: the experts of its sessions): small
+         *     counts suppressed. `country` is the expert's country of residence.
+         */
+        get: operations["experts_overview_statistics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/statistics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The donor report's experts mobilised
+         * @description Same readers as the overview. Experts mobilised by country, mobilisations by theme and role:
+         *     aggregates only, no names, small counts suppressed for everyone.
+         */
+        get: operations["experts_report_statistics_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -1458,7 +1565,8 @@ export interface paths {
         };
         /**
          * Search organisations
-         * @description Public: local governments, national associations and partners users can belong to.
+         * @description Public: local governments, national associations and partners users can belong to
+         *     (focal points are shown to coordinators and admins).
          */
         get: operations["identity_list_organisations_organisations_get"];
         put?: never;
@@ -1482,10 +1590,31 @@ export interface paths {
         };
         /**
          * One organisation
-         * @description Public.
+         * @description Public (the focal point is shown to coordinators and admins).
          */
         get: operations["identity_read_organisation_organisations__organisation_id__get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{organisation_id}/partnership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make an organisation a partner and name its focal point
+         * @description Coordinators and admins. The focal point sees the figures of the partner's activities from
+         *     their next access token on (at most 15 minutes, or at once after logging in again).
+         */
+        put: operations["identity_put_partnership_organisations__organisation_id__partnership_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1505,6 +1634,27 @@ export interface paths {
          * @description The database answers; NATS state is reported (events wait in the outbox when it is down).
          */
         get: operations["identity_ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts and partners in figures
+         * @description Coordinators and admins (exact figures); integrators with `statistics:read` and a partner's
+         *     focal point (`partner=`, the partner's members): small counts suppressed.
+         */
+        get: operations["identity_overview_statistics_overview_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2047,6 +2197,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publications/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library in figures
+         * @description Coordinators and admins; integrators with `statistics:read`; a partner's focal point with
+         *     `partner=` (the records it took part in). Issued: publication date in the period.
+         */
+        get: operations["publications_overview_statistics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publications/statistics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The donor report's publications
+         * @description Same readers as the overview. Publications issued by type, theme and language; downloads in
+         *     the period by type and by publication.
+         */
+        get: operations["publications_report_statistics_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publications/vocabularies": {
         parameters: {
             query?: never;
@@ -2077,6 +2269,45 @@ export interface components {
          * @enum {string}
          */
         catalogue_Audience: "secretary_general" | "director_of_services" | "finance_director" | "technical_director" | "cooperation_director" | "hr_director" | "elected_official";
+        /** Breakdown */
+        catalogue_Breakdown: {
+            /** Rows */
+            rows: components["schemas"]["catalogue_Row"][];
+            total: components["schemas"]["catalogue_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
+        /** CatalogueOverview */
+        catalogue_CatalogueOverview: {
+            /** Filters */
+            filters: {
+                [key: string]: string | null;
+            };
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["catalogue_PeriodRead"];
+            programmes_by_status: components["schemas"]["catalogue_Breakdown"];
+            sessions_by_status: components["schemas"]["catalogue_Breakdown"];
+            upcoming: components["schemas"]["catalogue_UpcomingSessions"];
+        };
+        /**
+         * Cell
+         * @description A count. `value` is null when it is suppressed; `display` is what to print ("12", "< 5").
+         */
+        catalogue_Cell: {
+            /** Display */
+            display: string;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
+        };
         /**
          * DeliveryMode
          * @enum {string}
@@ -2208,6 +2439,13 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** PeriodRead */
+        catalogue_PeriodRead: {
+            /** End */
+            end: string | null;
+            /** Start */
+            start: string | null;
+        };
         /** ProgrammeCreate */
         catalogue_ProgrammeCreate: {
             /** Audiences */
@@ -2226,6 +2464,8 @@ export interface components {
             fees?: components["schemas"]["catalogue_Text"] | null;
             kind: components["schemas"]["catalogue_ProgrammeKind"];
             objectives?: components["schemas"]["catalogue_TextList"] | null;
+            /** Partner Ids */
+            partner_ids?: string[];
             /** Partner Institutions */
             partner_institutions?: string[];
             prerequisites?: components["schemas"]["catalogue_Text"] | null;
@@ -2270,6 +2510,8 @@ export interface components {
             modules: components["schemas"]["catalogue_ModuleRead"][];
             /** Objectives */
             objectives: string[];
+            /** Partner Ids */
+            partner_ids: string[];
             /** Partner Institutions */
             partner_institutions: string[];
             /** Prerequisites */
@@ -2333,6 +2575,8 @@ export interface components {
             lang: string;
             /** Module Count */
             module_count: number;
+            /** Partner Ids */
+            partner_ids: string[];
             /** Partner Institutions */
             partner_institutions: string[];
             /** Published At */
@@ -2391,6 +2635,8 @@ export interface components {
             fees?: components["schemas"]["catalogue_Text"] | null;
             kind?: components["schemas"]["catalogue_ProgrammeKind"] | null;
             objectives?: components["schemas"]["catalogue_TextList"] | null;
+            /** Partner Ids */
+            partner_ids?: string[] | null;
             /** Partner Institutions */
             partner_institutions?: string[] | null;
             prerequisites?: components["schemas"]["catalogue_Text"] | null;
@@ -2399,6 +2645,14 @@ export interface components {
             /** Theme */
             theme?: string | null;
             title?: components["schemas"]["catalogue_Title"] | null;
+        };
+        /** Row */
+        catalogue_Row: {
+            count: components["schemas"]["catalogue_Cell"];
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
         };
         /**
          * SessionCreate
@@ -2756,6 +3010,16 @@ export interface components {
             /** Pt */
             pt?: string | null;
         };
+        /**
+         * UpcomingSessions
+         * @description Public sessions and events still to start (within the period, when one is given).
+         */
+        catalogue_UpcomingSessions: {
+            by_country: components["schemas"]["catalogue_Breakdown"];
+            by_kind: components["schemas"]["catalogue_Breakdown"];
+            by_language: components["schemas"]["catalogue_Breakdown"];
+            by_mode: components["schemas"]["catalogue_Breakdown"];
+        };
         /** ValidationError */
         catalogue_ValidationError: {
             /** Context */
@@ -3036,6 +3300,17 @@ export interface components {
              */
             file: string;
         };
+        /** Breakdown */
+        enrollment_Breakdown: {
+            /** Rows */
+            rows: components["schemas"]["enrollment_Row"][];
+            total: components["schemas"]["enrollment_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
         /** BulkResult */
         enrollment_BulkResult: {
             /** Action */
@@ -3056,6 +3331,21 @@ export interface components {
             application_ids: string[];
             /** Message */
             message?: string | null;
+        };
+        /**
+         * Cell
+         * @description A count. `value` is null when it is suppressed; `display` is what to print ("12", "< 5").
+         */
+        enrollment_Cell: {
+            /** Display */
+            display: string;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
         };
         /** CertificateRead */
         enrollment_CertificateRead: {
@@ -3133,6 +3423,24 @@ export interface components {
             /** Session Id */
             session_id: string;
         };
+        /**
+         * Dimension
+         * @description A breakdown of a report section along one dimension (country, gender, mode…).
+         */
+        enrollment_Dimension: {
+            /** Dimension */
+            dimension: string;
+            /** Label */
+            label: string;
+            /** Rows */
+            rows: components["schemas"]["enrollment_Row"][];
+            total: components["schemas"]["enrollment_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
         /** EndorsementDecision */
         enrollment_EndorsementDecision: {
             /** Comment */
@@ -3203,6 +3511,21 @@ export interface components {
             /** Role */
             role?: string | null;
         };
+        /** EnrollmentOverview */
+        enrollment_EnrollmentOverview: {
+            applications_by_status: components["schemas"]["enrollment_Breakdown"];
+            /** Filters */
+            filters: {
+                [key: string]: string | null;
+            };
+            learners_trained: components["schemas"]["enrollment_LearnersTrained"];
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["enrollment_PeriodRead"];
+            queue: components["schemas"]["enrollment_Queue"] | null;
+            sessions_held: components["schemas"]["enrollment_SessionsHeld"];
+            upcoming: components["schemas"]["enrollment_UpcomingFill"];
+        };
         /** HTTPValidationError */
         enrollment_HTTPValidationError: {
             /** Detail */
@@ -3253,6 +3576,18 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /**
+         * LearnersTrained
+         * @description Completed participations in the period (one per learner and session): each breakdown adds
+         *     up to the same total; `people` counts each learner once.
+         */
+        enrollment_LearnersTrained: {
+            by_country: components["schemas"]["enrollment_Breakdown"];
+            by_gender: components["schemas"]["enrollment_Breakdown"];
+            by_position: components["schemas"]["enrollment_Breakdown"];
+            by_programme: components["schemas"]["enrollment_Breakdown"];
+            people: components["schemas"]["enrollment_Cell"];
+        };
         /** Page[CertificateRead] */
         enrollment_Page_CertificateRead_: {
             /** Items */
@@ -3263,6 +3598,13 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /** PeriodRead */
+        enrollment_PeriodRead: {
+            /** End */
+            end: string | null;
+            /** Start */
+            start: string | null;
         };
         /**
          * PlacementIn
@@ -3331,6 +3673,47 @@ export interface components {
              */
             required: boolean;
         };
+        /**
+         * Queue
+         * @description What waits for a coordinator (shown to coordinators and admins only).
+         */
+        enrollment_Queue: {
+            awaiting_confirmation: components["schemas"]["enrollment_Cell"];
+            to_review: components["schemas"]["enrollment_Cell"];
+            waitlisted: components["schemas"]["enrollment_Cell"];
+        };
+        /**
+         * ReportPart
+         * @description A service's part of the donor report: aggregates only, no names.
+         */
+        enrollment_ReportPart: {
+            /** Language */
+            language: string;
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["enrollment_PeriodRead"];
+            /** Sections */
+            sections: components["schemas"]["enrollment_ReportSection"][];
+            /** Service */
+            service: string;
+            /** Threshold */
+            threshold: number;
+        };
+        /**
+         * ReportSection
+         * @description One part of a donor report: a total and its breakdowns, ready to print or export.
+         */
+        enrollment_ReportSection: {
+            /** Breakdowns */
+            breakdowns: components["schemas"]["enrollment_Dimension"][];
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            total: components["schemas"]["enrollment_Cell"];
+            /** Unit */
+            unit: string;
+        };
         /** Revocation */
         enrollment_Revocation: {
             /** Reason */
@@ -3382,6 +3765,14 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** Row */
+        enrollment_Row: {
+            count: components["schemas"]["enrollment_Cell"];
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
+        };
         /** ScanResult */
         enrollment_ScanResult: {
             /** Application Id */
@@ -3397,6 +3788,21 @@ export interface components {
             method: string;
             /** Present */
             present: boolean;
+        };
+        /** SessionFill */
+        enrollment_SessionFill: {
+            /** Capacity */
+            capacity: number;
+            /** Fill Rate */
+            fill_rate: number | null;
+            seats_taken: components["schemas"]["enrollment_Cell"];
+            /** Session Id */
+            session_id: string;
+            /** Starts At */
+            starts_at: string | null;
+            /** Title */
+            title: string;
+            waitlisted: components["schemas"]["enrollment_Cell"];
         };
         /**
          * SessionRead
@@ -3516,6 +3922,14 @@ export interface components {
             title: string | null;
         };
         /**
+         * SessionsHeld
+         * @description Sessions that took place (not cancelled, ended or completed), starting in the period.
+         */
+        enrollment_SessionsHeld: {
+            by_country: components["schemas"]["enrollment_Breakdown"];
+            by_mode: components["schemas"]["enrollment_Breakdown"];
+        };
+        /**
          * Status
          * @enum {string}
          */
@@ -3550,6 +3964,20 @@ export interface components {
             /** Message */
             message?: string | null;
         };
+        /**
+         * UpcomingFill
+         * @description How full the soonest upcoming sessions are (at most 20, earliest first).
+         */
+        enrollment_UpcomingFill: {
+            /** Capacity */
+            capacity: number;
+            /** Fill Rate */
+            fill_rate: number | null;
+            seats_taken: components["schemas"]["enrollment_Breakdown"];
+            /** Sessions */
+            sessions: components["schemas"]["enrollment_SessionFill"][];
+            waitlisted: components["schemas"]["enrollment_Breakdown"];
+        };
         /** ValidationError */
         enrollment_ValidationError: {
             /** Context */
@@ -3582,12 +4010,56 @@ export interface components {
             /** Pt */
             pt?: string | null;
         };
+        /** Breakdown */
+        experts_Breakdown: {
+            /** Rows */
+            rows: components["schemas"]["experts_Row"][];
+            total: components["schemas"]["experts_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
+        /**
+         * Cell
+         * @description A count. `value` is null when it is suppressed; `display` is what to print ("12", "< 5").
+         */
+        experts_Cell: {
+            /** Display */
+            display: string;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
+        };
         /** CodeName */
         experts_CodeName: {
             /** Code */
             code: string;
             /** Name */
             name: string;
+        };
+        /**
+         * Dimension
+         * @description A breakdown of a report section along one dimension (country, gender, mode…).
+         */
+        experts_Dimension: {
+            /** Dimension */
+            dimension: string;
+            /** Label */
+            label: string;
+            /** Rows */
+            rows: components["schemas"]["experts_Row"][];
+            total: components["schemas"]["experts_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
         };
         /** DuplicateRead */
         experts_DuplicateRead: {
@@ -3770,6 +4242,19 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** ExpertsOverview */
+        experts_ExpertsOverview: {
+            experts_by_status: components["schemas"]["experts_Breakdown"];
+            /** Filters */
+            filters: {
+                [key: string]: string | null;
+            };
+            mobilised: components["schemas"]["experts_Mobilised"];
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["experts_PeriodRead"];
+            to_vet: components["schemas"]["experts_Cell"] | null;
+        };
         /** FacetValue */
         experts_FacetValue: {
             /** Count */
@@ -3841,6 +4326,15 @@ export interface components {
             /** Url */
             url: string;
         };
+        /**
+         * Mobilised
+         * @description Experts who taught or spoke at sessions starting in the period (cancelled ones left out).
+         */
+        experts_Mobilised: {
+            engagements_by_role: components["schemas"]["experts_Breakdown"];
+            engagements_by_theme: components["schemas"]["experts_Breakdown"];
+            experts_by_country: components["schemas"]["experts_Breakdown"];
+        };
         /** Page[DuplicateRead] */
         experts_Page_DuplicateRead_: {
             /** Items */
@@ -3862,6 +4356,13 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /** PeriodRead */
+        experts_PeriodRead: {
+            /** End */
+            end: string | null;
+            /** Start */
+            start: string | null;
         };
         /**
          * ProfileBrief
@@ -4078,6 +4579,38 @@ export interface components {
             /** Years Of Experience */
             years_of_experience?: number | null;
         };
+        /**
+         * ReportPart
+         * @description A service's part of the donor report: aggregates only, no names.
+         */
+        experts_ReportPart: {
+            /** Language */
+            language: string;
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["experts_PeriodRead"];
+            /** Sections */
+            sections: components["schemas"]["experts_ReportSection"][];
+            /** Service */
+            service: string;
+            /** Threshold */
+            threshold: number;
+        };
+        /**
+         * ReportSection
+         * @description One part of a donor report: a total and its breakdowns, ready to print or export.
+         */
+        experts_ReportSection: {
+            /** Breakdowns */
+            breakdowns: components["schemas"]["experts_Dimension"][];
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            total: components["schemas"]["experts_Cell"];
+            /** Unit */
+            unit: string;
+        };
         /** Resolution */
         experts_Resolution: {
             /**
@@ -4087,6 +4620,14 @@ export interface components {
             action: "merge" | "keep_both";
             /** Into */
             into?: string | null;
+        };
+        /** Row */
+        experts_Row: {
+            count: components["schemas"]["experts_Cell"];
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
         };
         /**
          * StaffProfileCreate
@@ -4188,6 +4729,32 @@ export interface components {
             /** Scope */
             scope?: string | null;
         };
+        /** Breakdown */
+        identity_Breakdown: {
+            /** Rows */
+            rows: components["schemas"]["identity_Row"][];
+            total: components["schemas"]["identity_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
+        /**
+         * Cell
+         * @description A count. `value` is null when it is suppressed; `display` is what to print ("12", "< 5").
+         */
+        identity_Cell: {
+            /** Display */
+            display: string;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
+        };
         /** ClientCreate */
         identity_ClientCreate: {
             /** Name */
@@ -4272,6 +4839,20 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["identity_ValidationError"][];
         };
+        /** IdentityOverview */
+        identity_IdentityOverview: {
+            /** Filters */
+            filters: {
+                [key: string]: string | null;
+            };
+            /** Partner */
+            partner: string | null;
+            partners: components["schemas"]["identity_Cell"];
+            partners_without_focal_point: components["schemas"]["identity_Cell"];
+            period: components["schemas"]["identity_PeriodRead"];
+            registrations: components["schemas"]["identity_UserFigures"];
+            users: components["schemas"]["identity_UserFigures"];
+        };
         /** LoginRequest */
         identity_LoginRequest: {
             /** Email */
@@ -4291,13 +4872,20 @@ export interface components {
          * OrganisationKind
          * @enum {string}
          */
-        identity_OrganisationKind: "local_government" | "national_association" | "university" | "other";
+        identity_OrganisationKind: "local_government" | "national_association" | "university" | "institute" | "other";
         /** OrganisationRead */
         identity_OrganisationRead: {
             /** Country */
             country: string;
+            /** Focal Point User Id */
+            focal_point_user_id?: string | null;
             /** Id */
             id: string;
+            /**
+             * Is Partner
+             * @default false
+             */
+            is_partner: boolean;
             kind: components["schemas"]["identity_OrganisationKind"];
             /** Name */
             name: string;
@@ -4324,6 +4912,23 @@ export interface components {
             /** Total */
             total: number;
         };
+        /**
+         * PartnershipUpdate
+         * @description Make an organisation a partner (or stop), and name its focal point (a user id, or null).
+         */
+        identity_PartnershipUpdate: {
+            /** Focal Point User Id */
+            focal_point_user_id?: string | null;
+            /** Is Partner */
+            is_partner: boolean;
+        };
+        /** PeriodRead */
+        identity_PeriodRead: {
+            /** End */
+            end: string | null;
+            /** Start */
+            start: string | null;
+        };
         /** RefreshRequest */
         identity_RefreshRequest: {
             /**
@@ -4345,6 +4950,14 @@ export interface components {
              */
             roles: components["schemas"]["identity_Role"][];
         };
+        /** Row */
+        identity_Row: {
+            count: components["schemas"]["identity_Cell"];
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
+        };
         /** TokenPair */
         identity_TokenPair: {
             /** Access Token */
@@ -4360,6 +4973,15 @@ export interface components {
             token_type: string;
             user: components["schemas"]["identity_UserRead"];
         };
+        /**
+         * UserFigures
+         * @description Accounts counted three ways; each breakdown adds up to the same people.
+         */
+        identity_UserFigures: {
+            by_country: components["schemas"]["identity_Breakdown"];
+            by_gender: components["schemas"]["identity_Breakdown"];
+            by_role: components["schemas"]["identity_Breakdown"];
+        };
         /** UserRead */
         identity_UserRead: {
             /** Country */
@@ -4371,6 +4993,11 @@ export interface components {
             created_at: string;
             /** Email */
             email: string;
+            /**
+             * Focal Point Of
+             * @default []
+             */
+            focal_point_of: string[];
             /** Full Name */
             full_name: string;
             /** Gender */
@@ -4619,11 +5246,62 @@ export interface components {
              */
             organisation: boolean;
         };
+        /** Breakdown */
+        publications_Breakdown: {
+            /** Rows */
+            rows: components["schemas"]["publications_Row"][];
+            total: components["schemas"]["publications_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
+        /**
+         * Cell
+         * @description A count. `value` is null when it is suppressed; `display` is what to print ("12", "< 5").
+         */
+        publications_Cell: {
+            /** Display */
+            display: string;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value: number | null;
+        };
         /**
          * CitationFormat
          * @enum {string}
          */
         publications_CitationFormat: "bibtex" | "ris" | "csl";
+        /**
+         * Dimension
+         * @description A breakdown of a report section along one dimension (country, gender, mode…).
+         */
+        publications_Dimension: {
+            /** Dimension */
+            dimension: string;
+            /** Label */
+            label: string;
+            /** Rows */
+            rows: components["schemas"]["publications_Row"][];
+            total: components["schemas"]["publications_Cell"];
+            /**
+             * Withheld
+             * @default false
+             */
+            withheld: boolean;
+        };
+        /** Downloads */
+        publications_Downloads: {
+            in_period: components["schemas"]["publications_Breakdown"];
+            /** Recent */
+            recent: components["schemas"]["publications_RecentRecord"][];
+            total: components["schemas"]["publications_Cell"];
+        };
         /** FacetValue */
         publications_FacetValue: {
             /** Count */
@@ -4682,6 +5360,15 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["publications_ValidationError"][];
         };
+        /**
+         * Issued
+         * @description Records published (in the library) whose publication date is in the period.
+         */
+        publications_Issued: {
+            by_language: components["schemas"]["publications_Breakdown"];
+            by_theme: components["schemas"]["publications_Breakdown"];
+            by_type: components["schemas"]["publications_Breakdown"];
+        };
         /** KeywordLists */
         publications_KeywordLists: {
             /** Ar */
@@ -4708,6 +5395,40 @@ export interface components {
             /** Url */
             url: string | null;
         };
+        /** PeriodRead */
+        publications_PeriodRead: {
+            /** End */
+            end: string | null;
+            /** Start */
+            start: string | null;
+        };
+        /** PublicationsOverview */
+        publications_PublicationsOverview: {
+            downloads: components["schemas"]["publications_Downloads"];
+            drafts: components["schemas"]["publications_Cell"];
+            /** Filters */
+            filters: {
+                [key: string]: string | null;
+            };
+            issued: components["schemas"]["publications_Issued"];
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["publications_PeriodRead"];
+            records_by_status: components["schemas"]["publications_Breakdown"];
+        };
+        /** RecentRecord */
+        publications_RecentRecord: {
+            downloads: components["schemas"]["publications_Cell"];
+            downloads_in_period: components["schemas"]["publications_Cell"];
+            /** Published On */
+            published_on: string | null;
+            /** Record Id */
+            record_id: string;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+        };
         /**
          * RecordAction
          * @enum {string}
@@ -4732,6 +5453,8 @@ export interface components {
             language: string;
             /** @default all-rights-reserved */
             licence: components["schemas"]["publications_LicenceId"];
+            /** Partner Ids */
+            partner_ids?: string[];
             /** Place */
             place?: string | null;
             /** Published On */
@@ -4796,6 +5519,11 @@ export interface components {
             licence: components["schemas"]["publications_LicenceRead"];
             /** Page Url */
             page_url: string;
+            /**
+             * Partner Ids
+             * @default []
+             */
+            partner_ids: string[];
             /** Place */
             place: string | null;
             /** Published At */
@@ -4881,6 +5609,11 @@ export interface components {
             licence: components["schemas"]["publications_LicenceRead"];
             /** Page Url */
             page_url: string;
+            /**
+             * Partner Ids
+             * @default []
+             */
+            partner_ids: string[];
             /** Place */
             place: string | null;
             /** Published At */
@@ -4961,6 +5694,8 @@ export interface components {
             /** Language */
             language?: string | null;
             licence?: components["schemas"]["publications_LicenceId"] | null;
+            /** Partner Ids */
+            partner_ids?: string[] | null;
             /** Place */
             place?: string | null;
             /** Published On */
@@ -4981,6 +5716,46 @@ export interface components {
             type?: components["schemas"]["publications_RecordType"] | null;
             /** Url */
             url?: string | null;
+        };
+        /**
+         * ReportPart
+         * @description A service's part of the donor report: aggregates only, no names.
+         */
+        publications_ReportPart: {
+            /** Language */
+            language: string;
+            /** Partner */
+            partner: string | null;
+            period: components["schemas"]["publications_PeriodRead"];
+            /** Sections */
+            sections: components["schemas"]["publications_ReportSection"][];
+            /** Service */
+            service: string;
+            /** Threshold */
+            threshold: number;
+        };
+        /**
+         * ReportSection
+         * @description One part of a donor report: a total and its breakdowns, ready to print or export.
+         */
+        publications_ReportSection: {
+            /** Breakdowns */
+            breakdowns: components["schemas"]["publications_Dimension"][];
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            total: components["schemas"]["publications_Cell"];
+            /** Unit */
+            unit: string;
+        };
+        /** Row */
+        publications_Row: {
+            count: components["schemas"]["publications_Cell"];
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
         };
         /** Term */
         publications_Term: {
@@ -5109,6 +5884,8 @@ export interface operations {
                 open?: boolean | null;
                 /** @description Default: every status but draft (staff only) */
                 status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Sessions of the programmes these partner institutions take part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -5172,6 +5949,8 @@ export interface operations {
                 audience?: components["schemas"]["catalogue_Audience"][] | null;
                 /** @description Default: published; archived for anyone, draft for staff */
                 status?: components["schemas"]["catalogue_ProgrammeStatus"][] | null;
+                /** @description Programmes these partner institutions take part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */
@@ -5377,6 +6156,8 @@ export interface operations {
                 open?: boolean | null;
                 /** @description Default: every status but draft (staff only) */
                 status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Sessions of the programmes these partner institutions take part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -5652,6 +6433,8 @@ export interface operations {
                 open?: boolean | null;
                 /** @description Default: every status but draft (staff only) */
                 status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Sessions of the programmes these partner institutions take part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -5902,6 +6685,54 @@ export interface operations {
             };
         };
     };
+    catalogue_overview_statistics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+                /** @description A catalogue programme (id) */
+                programme?: string | null;
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_CatalogueOverview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalogue_HTTPValidationError"];
+                };
+            };
+        };
+    };
     catalogue_list_themes_themes_get: {
         parameters: {
             query?: {
@@ -6003,6 +6834,8 @@ export interface operations {
                 open?: boolean | null;
                 /** @description Default: every status but draft (staff only) */
                 status?: components["schemas"]["catalogue_SessionStatus"][] | null;
+                /** @description Sessions of the programmes these partner institutions take part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -6997,6 +7830,102 @@ export interface operations {
             };
         };
     };
+    enrollment_overview_statistics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+                /** @description A catalogue programme (id) */
+                programme?: string | null;
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_EnrollmentOverview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    enrollment_report_statistics_report_get: {
+        parameters: {
+            query?: {
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+                /** @description A catalogue programme (id) */
+                programme?: string | null;
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_ReportPart"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["enrollment_HTTPValidationError"];
+                };
+            };
+        };
+    };
     experts_list_applications_applications_get: {
         parameters: {
             query?: {
@@ -7633,6 +8562,102 @@ export interface operations {
             };
         };
     };
+    experts_overview_statistics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+                /** @description A catalogue programme (id) */
+                programme?: string | null;
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ExpertsOverview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    experts_report_statistics_report_get: {
+        parameters: {
+            query?: {
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+                /** @description A catalogue programme (id) */
+                programme?: string | null;
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_ReportPart"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["experts_HTTPValidationError"];
+                };
+            };
+        };
+    };
     identity_jwks__well_known_jwks_json_get: {
         parameters: {
             query?: never;
@@ -8021,6 +9046,8 @@ export interface operations {
                 q?: string | null;
                 country?: string | null;
                 kind?: components["schemas"]["identity_OrganisationKind"] | null;
+                /** @description true: partner institutions only; false: the others */
+                partner?: boolean | null;
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */
@@ -8116,6 +9143,41 @@ export interface operations {
             };
         };
     };
+    identity_put_partnership_organisations__organisation_id__partnership_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["identity_PartnershipUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["identity_OrganisationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["identity_HTTPValidationError"];
+                };
+            };
+        };
+    };
     identity_ready_ready_get: {
         parameters: {
             query?: never;
@@ -8132,6 +9194,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    identity_overview_statistics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string | null;
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["identity_IdentityOverview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["identity_HTTPValidationError"];
                 };
             };
         };
@@ -8672,6 +9776,8 @@ export interface operations {
                 status?: components["schemas"]["publications_RecordStatus"][] | null;
                 /** @description Default: relevance when `q` is given, else newest */
                 sort?: ("relevance" | "newest" | "oldest") | null;
+                /** @description Records these partner institutions took part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -8765,6 +9871,8 @@ export interface operations {
                 status?: components["schemas"]["publications_RecordStatus"][] | null;
                 /** @description Default: relevance when `q` is given, else newest */
                 sort?: ("relevance" | "newest" | "oldest") | null;
+                /** @description Records these partner institutions took part in (organisation ids) */
+                partner?: string[] | null;
                 /** @description Language of the texts (default: Accept-Language, else fr); `all` (staff) adds every variant */
                 lang?: ("fr" | "en" | "ar" | "pt" | "all") | null;
             };
@@ -9162,6 +10270,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["publications_VersionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_overview_statistics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+                /** @description A record type */
+                type?: components["schemas"]["publications_RecordType"] | null;
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_PublicationsOverview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_HTTPValidationError"];
+                };
+            };
+        };
+    };
+    publications_report_statistics_report_get: {
+        parameters: {
+            query?: {
+                /** @description A theme code (GET /api/catalogue/themes) */
+                theme?: string | null;
+                /** @description A teaching or document language (fr, en…) */
+                language?: string | null;
+                /** @description A record type */
+                type?: components["schemas"]["publications_RecordType"] | null;
+                /** @description Only the activities of this partner institution (organisation id) */
+                partner?: string | null;
+                /** @description Language of labels: fr or en (else Accept-Language) */
+                lang?: string | null;
+                /** @description First day counted (YYYY-MM-DD, UTC) */
+                from?: string | null;
+                /** @description Last day counted, inclusive (YYYY-MM-DD, UTC) */
+                to?: string | null;
+            };
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["publications_ReportPart"];
                 };
             };
             /** @description Validation Error */

@@ -10,6 +10,11 @@ const CataloguePage = lazy(() => import('./routes/catalogue'));
 const ProgrammePage = lazy(() => import('./routes/programme'));
 const SessionPage = lazy(() => import('./routes/session'));
 const ApplyPage = lazy(() => import('./routes/apply'));
+const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
+const CertificatePage = lazy(() => import('./routes/certificate'));
+const NotificationsPage = lazy(() => import('./routes/notifications'));
+const ManageApplicationsPage = lazy(() => import('./routes/manage-applications'));
+const ManageRosterPage = lazy(() => import('./routes/manage-roster'));
 const RegisterPage = lazy(() => import('./routes/register'));
 const LoginPage = lazy(() => import('./routes/login'));
 const AccountPage = lazy(() => import('./routes/account'));
@@ -50,6 +55,24 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
       },
+      {
+        path: paths.myApplications,
+        element: (
+          <RequireAuth>
+            <MyApplicationsPage />
+          </RequireAuth>
+        ),
+      },
+      { path: paths.certificates, element: <CertificatePage /> },
+      { path: paths.certificate, element: <CertificatePage /> },
+      {
+        path: paths.notifications,
+        element: (
+          <RequireAuth>
+            <NotificationsPage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.register, element: <RegisterPage /> },
       { path: paths.login, element: <LoginPage /> },
       {
@@ -85,6 +108,8 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: paths.manageExperts, element: staff(<ManageExpertsPage />) },
+      { path: paths.manageApplications, element: staff(<ManageApplicationsPage />) },
+      { path: paths.manageRoster, element: staff(<ManageRosterPage />) },
       { path: paths.library, element: <LibraryPage /> },
       { path: paths.record, element: <RecordPage /> },
       { path: paths.publicationRedirect, element: <PublicationRedirect /> },

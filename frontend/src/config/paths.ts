@@ -7,6 +7,14 @@ export const paths = {
   programme: '/programmes/:idOrCode',
   session: '/sessions/:sessionId',
   apply: '/sessions/:sessionId/apply',
+  // Enrollment: the learner's space and the public check of a certificate (its QR code points at
+  // `/certificates/{code}`, built by the enrollment service).
+  myApplications: '/me/applications',
+  certificates: '/certificates',
+  certificate: '/certificates/:code',
+  notifications: '/me/notifications',
+  manageApplications: '/manage/applications',
+  manageRoster: '/manage/sessions/:sessionId/roster',
   register: '/register',
   login: '/login',
   account: '/account',
@@ -38,6 +46,8 @@ export const links = {
   programme: (idOrCode: string) => `/programmes/${segment(idOrCode)}`,
   session: (id: string) => `/sessions/${segment(id)}`,
   apply: (id: string) => `/sessions/${segment(id)}/apply`,
+  certificate: (code: string) => `/certificates/${segment(code)}`,
+  manageRoster: (sessionId: string) => `/manage/sessions/${segment(sessionId)}/roster`,
   manageProgramme: (id: string) => `/manage/programmes/${segment(id)}`,
   manageSession: (id: string) => `/manage/sessions/${segment(id)}`,
   /** A new session, with its programme already chosen when given. */

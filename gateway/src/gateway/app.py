@@ -22,7 +22,7 @@ import aiohttp
 from yarl import URL
 
 from common.auth import ACCESS_COOKIE, InvalidToken, JWKSUnavailable, TokenVerifier
-from gateway import docs
+from gateway import dashboard, docs
 from gateway.problem import Headers, Send, send_bytes, send_json, send_problem
 from gateway.settings import KNOWN_SERVICES, Settings
 from gateway.static import IMMUTABLE, REVALIDATE, FileResponder, spa_file
@@ -88,6 +88,7 @@ _GATEWAY_PATHS = {
             "responses": {"200": {"description": "The merged OpenAPI document"}},
         }
     },
+    **dashboard.OPENAPI_PATHS,
 }
 
 
@@ -142,6 +143,13 @@ class Gateway:
         self._session: aiohttp.ClientSession | None = None
         self._tokens: CachedVerifier | None = None
         self._openapi: OpenAPIStore | None = None
+        self._dashboard = dashboard.Dashboard(
+            lambda: self._session,
+            self._urls,
+            lambda: self._tokens,
+            timeout=settings.dashboard_timeout,
+            connect_timeout=settings.connect_timeout,
+        )
         # Raw-path prefixes, so the upstream target keeps the client's percent-encoding.
         self._service_prefix = {name: f"/api/{name}".encode() for name in self._urls}
 
@@ -554,9 +562,13 @@ class Gateway:
 
     async def _gateway_endpoint(self, scope: Scope, send: Send, path: str, service: str, extra: Headers) -> None:
         method = scope["method"]
-        own = path in ("/api/health", "/api/openapi.json", "/api/docs", "/api/docs/") or (path.startswith("/api/docs/"))
+        composed = path in dashboard.PATHS
+        own = composed or path in ("/api/health", "/api/openapi.json", "/api/docs", "/api/docs/")
+        own = own or path.startswith("/api/docs/")
         if not own:
-            if service in self._known:
+            if service == "dashboard":
+                detail = f"The dashboard answers {' and '.join(sorted(dashboard.PATHS))}."
+            elif service in self._known:
                 detail = f"The {service} service is not enabled on this gateway (GATEWAY_SERVICES)."
             elif service:
                 detail = (
@@ -580,7 +592,9 @@ class Gateway:
         head = method == "HEAD"
         assert self._session is not None and self._openapi is not None
 
-        if path == "/api/health":
+        if composed:
+            await self._dashboard.handle(scope, send, path, extra, head=head)
+        elif path == "/api/health":
             status, payload = await check_health(self._session, self._urls, self.settings.health_timeout)
             await send_json(send, status, payload, [(b"cache-control", b"no-store"), *extra])
         elif path == "/api/openapi.json":

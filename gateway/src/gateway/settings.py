@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     upstream_timeout: float = Field(15.0, gt=0)
     connect_timeout: float = Field(2.0, gt=0)
     health_timeout: float = Field(2.0, gt=0)
+    #: Each service's part of the dashboard and the donor report must come within this (seconds);
+    #: a slower or stopped service's part is marked missing and the rest is answered.
+    dashboard_timeout: float = Field(3.0, gt=0)
     # How long fetched service OpenAPI documents are reused (merged document and the table of
     # protected operations). Short, so a redeployed service is picked up quickly.
     openapi_ttl: float = Field(30.0, ge=0)

@@ -39,6 +39,7 @@ async def targets(client: httpx.AsyncClient, coordinator: dict[str, str]) -> lis
         ("PATCH", f"/sessions/{s}", {"capacity": 12}),
         ("POST", f"/sessions/{s}/transitions", {"action": "publish"}),
         ("DELETE", f"/sessions/{s}", None),
+        ("GET", "/statistics/overview", None),
     ]
 
 

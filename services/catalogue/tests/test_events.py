@@ -58,6 +58,7 @@ async def test_a_session_tells_each_change_once(
         "applications_close_at": datetime.fromisoformat(local(30)).replace(tzinfo=UTC).isoformat(),
         "trainer_ids": [TRAINER],
         "audiences": ["elected_official", "finance_director"],
+        "partner_ids": [],
         "cancellation_reason": None,
         "revision": 1,
     }

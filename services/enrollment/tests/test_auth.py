@@ -39,6 +39,8 @@ STAFF_ONLY = [
     ("GET", f"/imports/{AID}", None),
     ("PUT", f"/applications/{AID}/placement", {"tutor_name": "x"}),
     ("POST", "/certificates/AAAABBBBCCCCDDDD/revoke", {"reason": "because"}),
+    ("GET", "/statistics/overview", None),
+    ("GET", "/statistics/report", None),
 ]
 PUBLIC = [
     ("GET", f"/sessions/{SID}"),

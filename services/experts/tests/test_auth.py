@@ -23,6 +23,8 @@ STAFF_ENDPOINTS = {
     ("get", "/duplicates/{candidate_id}"),
     ("post", "/duplicates/{candidate_id}/resolution"),
     ("get", "/experts/export.csv"),
+    ("get", "/statistics/overview"),
+    ("get", "/statistics/report"),
 }
 ANY_TOKEN_ENDPOINTS = {
     ("post", "/applications"),

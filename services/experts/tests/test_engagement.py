@@ -75,6 +75,7 @@ async def test_sessions_taught_show_on_the_profile(
             "city": "Dakar",
             "country": "SN",
             "programme_code": "ALGA-COL-LOCAL_FINANCE",
+            "programme_id": "p-1",
         },
         "url": f"{PUBLIC_URL}/sessions/s-1",
     }

@@ -79,6 +79,7 @@ async def test_publish_update_withdraw_and_their_events(
         "themes": ["local_finance", "participatory_budgeting"],
         "published_on": "2024-05-12",
         "author_expert_ids": [EXPERT, OTHER_EXPERT],
+        "partner_ids": [],
         "status": "published",
         "version": 1,
         "language": "fr",

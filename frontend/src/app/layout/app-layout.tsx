@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { isStaff, useUser } from '@/lib/auth';
 import { LanguageSwitch } from './language-switch';
 
@@ -38,6 +39,9 @@ function MainNav() {
               <NavLink to={paths.manageExperts}>{t('nav.manageExperts')}</NavLink>
             </li>
             <li>
+              <NavLink to={paths.manageApplications}>{t('nav.manageApplications')}</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.manageLibrary}>{t('nav.manageLibrary')}</NavLink>
             </li>
           </>
@@ -50,6 +54,12 @@ function MainNav() {
         {/* Until the session is known, offer neither side rather than flash the wrong one. */}
         {user.isSuccess && user.data && (
           <>
+            <li>
+              <NavLink to={paths.myApplications}>{t('nav.mySpace')}</NavLink>
+            </li>
+            <li>
+              <NotificationBell />
+            </li>
             <li>
               <NavLink to={paths.account}>{t('nav.account')}</NavLink>
             </li>

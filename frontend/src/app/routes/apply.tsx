@@ -1,26 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { links, paths } from '@/config/paths';
+import { LoadFailed } from '@/components/ui/load-failed';
+import { Loading } from '@/components/ui/loading';
+import { links } from '@/config/paths';
+import { useEnrollmentSession } from '@/features/enrollment/api/get-enrollment-session';
+import { ApplyForm } from '@/features/enrollment/components/apply-form';
+import { useUser } from '@/lib/auth';
+import { currentLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-// A placeholder: the enrollment pages replace this route with the application form. It already
-// sits behind RequireAuth, so "Apply" takes a visitor through Log in and back here.
+// Rendered inside RequireAuth: "Apply" takes a visitor through Log in and back here.
 export default function ApplyPage() {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
+  const user = useUser().data;
+  const session = useEnrollmentSession(sessionId, currentLanguage());
   useDocumentTitle(t('apply.title'));
+  if (session.isPending || !user) return <Loading />;
+  if (session.isError) return <LoadFailed error={session.error} what={t('session.title')} />;
   return (
     <div className="narrow">
       <h1>{t('apply.title')}</h1>
-      <p>{t('apply.soon')}</p>
-      <p className="actions">
-        <Link className="button button-secondary" to={links.session(sessionId)}>
-          {t('apply.back')}
-        </Link>
-        <Link className="button button-secondary" to={paths.catalogue}>
-          {t('apply.catalogue')}
-        </Link>
+      <p className="lead">
+        <Link to={links.session(sessionId)}>{session.data.title ?? t('apply.back')}</Link>
+        {session.data.programme_title && <> — {session.data.programme_title}</>}
       </p>
+      {session.data.applications_open ? (
+        <ApplyForm session={session.data} user={user} />
+      ) : (
+        <p role="status" className="alert alert-error">
+          {t('apply.closed')}
+        </p>
+      )}
     </div>
   );
 }

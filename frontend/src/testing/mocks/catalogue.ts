@@ -61,6 +61,7 @@ export function makeProgramme(overrides: Partial<Programme> = {}): Programme {
     updated_at: '2026-11-01T10:00:00Z',
     lang: 'fr',
     available_languages: ['en', 'fr'],
+    partner_ids: [],
     ...overrides,
   };
 }

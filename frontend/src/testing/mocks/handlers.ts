@@ -12,6 +12,7 @@ export const testUser: User = {
   preferred_language: 'fr',
   gender: 'female',
   roles: ['learner'],
+  focal_point_of: [],
   created_at: '2026-11-29T10:00:00Z',
 };
 
@@ -48,7 +49,7 @@ const countries: Record<string, CountryList['items']> = {
 };
 
 export const organisations: OrganisationPage['items'] = [
-  { id: '0b6a0f3e-8d0a-4d8b-9a0e-7b0c4f4b2a01', name: 'Ville de Dakar', kind: 'local_government', country: 'SN' },
+  { id: '0b6a0f3e-8d0a-4d8b-9a0e-7b0c4f4b2a01', name: 'Ville de Dakar', kind: 'local_government', country: 'SN', is_partner: false },
 ];
 
 // Default answers: a visitor with no session, and the public identity lists.

@@ -49,6 +49,7 @@ export function makeRecord(overrides: Partial<LibraryRecord> = {}): LibraryRecor
     related_programme_ids: [],
     related_session_ids: [],
     related_event_ids: [],
+    partner_ids: [],
     status: 'published',
     version: 1,
     files: [

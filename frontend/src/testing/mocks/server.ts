@@ -1,7 +1,9 @@
 import { setupServer } from 'msw/node';
 import { catalogueHandlers } from './catalogue';
+import { enrollmentHandlers } from './enrollment';
 import { expertsHandlers } from './experts';
 import { handlers } from './handlers';
+import { notificationsHandlers } from './notifications';
 import { publicationsHandlers } from './publications';
 
 export const server = setupServer(
@@ -9,4 +11,6 @@ export const server = setupServer(
   ...catalogueHandlers,
   ...expertsHandlers,
   ...publicationsHandlers,
+  ...enrollmentHandlers,
+  ...notificationsHandlers,
 );

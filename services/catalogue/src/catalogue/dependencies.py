@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
@@ -56,6 +57,16 @@ def _codes(values: list[str] | None, field: str) -> list[str]:
     return codes
 
 
+def organisation_ids(values: list[str] | None, field: str) -> list[str]:
+    ids = []
+    for value in values or []:
+        try:
+            ids.append(str(uuid.UUID(value.strip())))
+        except ValueError:
+            raise ValidationFailed.on(field, "Not an organisation id.") from None
+    return ids
+
+
 async def session_filters(
     staff: IsStaff,
     q: Annotated[
@@ -80,6 +91,10 @@ async def session_filters(
     status: Annotated[
         list[SessionStatus] | None, Query(description="Default: every status but draft (staff only)")
     ] = None,
+    partner: Annotated[
+        list[str] | None,
+        Query(description="Sessions of the programmes these partner institutions take part in (organisation ids)"),
+    ] = None,
 ) -> SessionFilters:
     return SessionFilters(
         q=q,
@@ -97,6 +112,7 @@ async def session_filters(
         open=open,
         status=[s.value for s in status or []],
         staff=staff,
+        partner=organisation_ids(partner, "partner"),
     )
 
 

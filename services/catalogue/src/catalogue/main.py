@@ -11,6 +11,7 @@ from catalogue.db import OutboxEvent
 from catalogue.programme.router import router as programme_router
 from catalogue.session.router import router as session_router
 from catalogue.settings import CatalogueSettings
+from catalogue.statistics.router import router as statistics_router
 from catalogue.theme.router import router as theme_router
 from common.app import create_service_app
 from common.auth import TokenVerifier
@@ -29,7 +30,7 @@ def create_app(settings: CatalogueSettings | None = None, *, verifier: TokenVeri
         title="ALGA Campus catalogue",
         description=DESCRIPTION,
         # The calendar router first: its `/sessions/{id}/calendar.ics` must not be read as a session id.
-        routers=[calendar_router, theme_router, programme_router, session_router],
+        routers=[calendar_router, theme_router, programme_router, session_router, statistics_router],
         outbox_model=OutboxEvent,
         verifier=verifier,
     )

@@ -2,7 +2,7 @@
 
 from catalogue.db import CatalogueModel, OutboxEvent, ProcessedEvent
 from catalogue.module.models import Module
-from catalogue.programme.models import Programme, ProgrammeAudience
+from catalogue.programme.models import Programme, ProgrammeAudience, ProgrammePartner
 from catalogue.session.models import CourseSession, SessionAudience
 from catalogue.theme.models import Theme
 
@@ -15,6 +15,7 @@ __all__ = [
     "ProcessedEvent",
     "Programme",
     "ProgrammeAudience",
+    "ProgrammePartner",
     "SessionAudience",
     "Theme",
     "metadata",

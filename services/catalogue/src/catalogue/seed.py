@@ -94,6 +94,7 @@ def _programme_specs() -> list[tuple[dict[str, Any], list[ModuleSpec]]]:
                     "scholarships": data.COLLEGE_TEXT["scholarships"],
                     "audiences": ["elected_official", "secretary_general", *data.COLLEGE_AUDIENCES[code]],
                     "partner_institutions": [data.UCA],
+                    "partner_ids": [data.UCA_ID],
                 },
                 [],
             )

@@ -5,10 +5,14 @@ international expert seminars, and example sessions and events dated from the da
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 UCA = "Université Cadi Ayyad"
+#: identity seeds the partner under an id made from its name and country
+#: (identity.seed.seeded_organisation_id), so the programmes name it without asking identity.
+UCA_ID = str(uuid.uuid5(uuid.UUID("5d3b0e4c-6f1a-4b8e-9a57-2c1d7e0f4a10"), f"MA:{UCA}"))
 
 # (code, French title, English title, French summary, English summary) in the agreement's order.
 THEMES: list[tuple[str, str, str, str, str]] = [
@@ -254,6 +258,7 @@ MASTER = {
     },
     "audiences": DIRECTORS,
     "partner_institutions": [UCA],
+    "partner_ids": [UCA_ID],
 }
 
 # The Master's four delivery components, in order: (title fr, title en, summary fr, summary en, hours, mode).
@@ -308,6 +313,7 @@ SERIES = {
     },
     "audiences": ["elected_official", *DIRECTORS],
     "partner_institutions": [UCA],
+    "partner_ids": [UCA_ID],
 }
 
 

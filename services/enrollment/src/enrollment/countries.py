@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import gettext
+from functools import cache
+
 import pycountry
 
 
@@ -17,3 +20,15 @@ def normalise_country(value: str | None) -> str | None:
     if not is_country_code(value):
         raise ValueError("Not an ISO 3166-1 alpha-2 country code (SN, MA, CM…).")
     return value
+
+
+@cache
+def country_name(code: str, language: str = "en") -> str:
+    """The country's name in French or English (pycountry's translations), for reports."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    if language != "fr":
+        return str(getattr(country, "common_name", None) or country.name)
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    return str(french.gettext(country.name))

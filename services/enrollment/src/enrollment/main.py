@@ -23,6 +23,7 @@ from enrollment.endorsement.router import router as endorsement_router
 from enrollment.limits import BodyLimitMiddleware
 from enrollment.session.router import router as session_router
 from enrollment.settings import EnrollmentSettings
+from enrollment.statistics.router import router as statistics_router
 
 DESCRIPTION = """Applications to the academy's sessions and what follows them: endorsements by employers or
 national associations, review by coordinators, seats and waiting lists (never oversold), confirmation,
@@ -36,7 +37,14 @@ def create_app(settings: EnrollmentSettings | None = None, *, verifier: TokenVer
         settings,
         title="ALGA Campus enrollment",
         description=DESCRIPTION,
-        routers=[application_router, session_router, bulk_router, endorsement_router, certificate_router],
+        routers=[
+            application_router,
+            session_router,
+            bulk_router,
+            endorsement_router,
+            certificate_router,
+            statistics_router,
+        ],
         outbox_model=OutboxEvent,
         consumers=build_consumers,
         verifier=verifier,

@@ -7,7 +7,7 @@ from enrollment.certificate.models import Certificate
 from enrollment.db import EnrollmentModel, OutboxEvent, ProcessedEvent
 from enrollment.endorsement.models import Endorsement
 from enrollment.learner.models import Learner
-from enrollment.session.models import CourseSession
+from enrollment.session.models import CourseSession, SessionPartner
 
 metadata = EnrollmentModel.metadata
 
@@ -25,5 +25,6 @@ __all__ = [
     "OutboxEvent",
     "Placement",
     "ProcessedEvent",
+    "SessionPartner",
     "metadata",
 ]

@@ -27,6 +27,8 @@ class EnrollmentSettings(ServiceSettings):
     endorsement_link_days: int = Field(30, ge=1, le=365)
     #: Largest CSV of a bulk enrolment.
     import_max_rows: int = Field(5000, ge=1)
+    #: Counts of people below this are shown as "< N" in statistics (docs/decisions/0007).
+    suppression_threshold: int = Field(5, ge=2, validation_alias=AliasChoices("ALGA_SUPPRESSION_THRESHOLD"))
 
 
 def get_settings() -> EnrollmentSettings:

@@ -14,6 +14,7 @@ from experts.duplicate.router import router as duplicate_router
 from experts.engagement.consumer import build_consumers
 from experts.profile.router import router as profile_router
 from experts.settings import ExpertsSettings
+from experts.statistics.router import router as statistics_router
 from experts.vetting.router import router as vetting_router
 
 DESCRIPTION = """The ALGA Community of Experts and Practitioners in decentralisation and local
@@ -32,7 +33,7 @@ def create_app(settings: ExpertsSettings | None = None, *, verifier: TokenVerifi
         title="ALGA Campus experts",
         description=DESCRIPTION,
         # The directory first: `/experts/export.csv` must not be read as an expert id.
-        routers=[directory_router, profile_router, vetting_router, duplicate_router],
+        routers=[directory_router, profile_router, vetting_router, duplicate_router, statistics_router],
         outbox_model=OutboxEvent,
         consumers=build_consumers,
         verifier=verifier,

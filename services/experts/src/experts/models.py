@@ -2,7 +2,7 @@
 
 from experts.db import ExpertsModel, OutboxEvent, ProcessedEvent
 from experts.duplicate.models import DuplicateCandidate
-from experts.engagement.models import Engagement
+from experts.engagement.models import Engagement, SessionPartner
 from experts.profile.models import ExpertCountry, ExpertLanguage, ExpertProfile, ExpertTheme
 
 metadata = ExpertsModel.metadata
@@ -16,5 +16,6 @@ __all__ = [
     "ExpertTheme",
     "OutboxEvent",
     "ProcessedEvent",
+    "SessionPartner",
     "metadata",
 ]

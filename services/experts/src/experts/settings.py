@@ -20,6 +20,8 @@ class ExpertsSettings(ServiceSettings):
     seed_demo_experts: bool | None = None
     #: The CSV export stops after this many rows (the directory is in the hundreds, not millions).
     export_max_rows: int = Field(10000, ge=1, le=100000)
+    #: Counts of people below this are shown as "< N" in statistics (docs/decisions/0007).
+    suppression_threshold: int = Field(5, ge=2, validation_alias=AliasChoices("ALGA_SUPPRESSION_THRESHOLD"))
 
     @property
     def seeds_demo_experts(self) -> bool:

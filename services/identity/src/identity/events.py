@@ -10,6 +10,7 @@ from identity.db import OutboxEvent
 USER_REGISTERED = "identity.user.registered"
 USER_UPDATED = "identity.user.updated"
 USER_ROLES_CHANGED = "identity.user.roles_changed"
+ORGANISATION_UPDATED = "identity.organisation.updated"
 
 
 def record(session: AsyncSession, type: str, data: dict[str, Any]) -> Event:

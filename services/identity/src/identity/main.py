@@ -17,6 +17,7 @@ from identity.organisation.router import router as organisation_router
 from identity.settings import IdentitySettings
 from identity.signing_key.router import router as key_router
 from identity.signing_key.service import KeyStore
+from identity.statistics.router import router as statistics_router
 from identity.user.router import router as user_router
 
 DESCRIPTION = """Accounts of learners, experts, coordinators and admins; organisations (local
@@ -48,7 +49,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         settings,
         title="ALGA Campus identity",
         description=DESCRIPTION,
-        routers=[auth_router, user_router, organisation_router, client_router, key_router],
+        routers=[auth_router, user_router, organisation_router, client_router, key_router, statistics_router],
         outbox_model=OutboxEvent,
         consumers=build_consumers,
         verifier=TokenVerifier(

@@ -6,6 +6,7 @@ Idempotent: running it again changes nothing. Separate from the migrations (sche
 from __future__ import annotations
 
 import logging
+import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +40,19 @@ ORGANISATIONS = [
     ("Nairobi City County", OrganisationKind.local_government, "KE"),
 ]
 
+#: Partners of the academy named in the seed document (the 2018 framework agreement).
+PARTNERS = {("Université Cadi Ayyad", "MA")}
+
+#: Seeded organisations get ids made from their name and country, the same on every install, so
+#: that other services' seeds can name them (catalogue's programmes name their partner
+#: institutions) without asking identity. Organisations created later get random ids.
+SEED_NAMESPACE = uuid.UUID("5d3b0e4c-6f1a-4b8e-9a57-2c1d7e0f4a10")
+
+
+def seeded_organisation_id(name: str, country: str) -> str:
+    return str(uuid.uuid5(SEED_NAMESPACE, f"{country}:{name}"))
+
+
 DEMO_ACCOUNTS = [
     ("admin@example.org", "Amina Admin", Role.admin, "MA"),
     ("coordinator@example.org", "Kofi Coordinator", Role.coordinator, "GH"),
@@ -53,7 +67,16 @@ async def seed_organisations(session: AsyncSession) -> int:
     added = 0
     for name, kind, country in ORGANISATIONS:
         if (name, country) not in existing:
-            session.add(Organisation(name=name, kind=kind.value, country=country))
+            # A partner only when first added: running the seed again never undoes a coordinator's choice.
+            session.add(
+                Organisation(
+                    id=seeded_organisation_id(name, country),
+                    name=name,
+                    kind=kind.value,
+                    country=country,
+                    is_partner=(name, country) in PARTNERS,
+                )
+            )
             added += 1
     await session.flush()
     return added

@@ -30,6 +30,8 @@ class IdentitySettings(ServiceSettings):
     #: Demo mode (make run): seed one account per role with ALGA_DEMO_PASSWORD. Never in production.
     demo: bool = Field(False, validation_alias=AliasChoices("ALGA_DEMO"))
     demo_password: SecretStr | None = Field(None, validation_alias=AliasChoices("ALGA_DEMO_PASSWORD"))
+    #: Counts of people below this are shown as "< N" in statistics (docs/decisions/0007).
+    suppression_threshold: int = Field(5, ge=2, validation_alias=AliasChoices("ALGA_SUPPRESSION_THRESHOLD"))
 
     @property
     def secure_cookies(self) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from pydantic import Field
 
-from common.errors import Forbidden
+from common.errors import Forbidden, ValidationFailed
 from common.security import OptionalPrincipal
 from publications.file.storage import FileStore
 from publications.search.repository import RecordFilters
@@ -33,6 +34,16 @@ Settings = Annotated[PublicationsSettings, Depends(_settings)]
 Store = Annotated[FileStore, Depends(_store)]
 #: A public endpoint that shows drafts (and staff-only fields) to coordinators and admins.
 IsStaff = Annotated[bool, Depends(_is_staff)]
+
+
+def _organisation_ids(values: list[str] | None) -> list[str]:
+    ids = []
+    for value in values or []:
+        try:
+            ids.append(str(uuid.UUID(value.strip())))
+        except ValueError:
+            raise ValidationFailed.on("partner", "Not an organisation id.") from None
+    return ids
 
 
 async def record_filters(
@@ -61,6 +72,9 @@ async def record_filters(
         Literal["relevance", "newest", "oldest"] | None,
         Query(description="Default: relevance when `q` is given, else newest"),
     ] = None,
+    partner: Annotated[
+        list[str] | None, Query(description="Records these partner institutions took part in (organisation ids)")
+    ] = None,
 ) -> RecordFilters:
     statuses = [s.value for s in status or [RecordStatus.published]]
     if not staff and statuses != [RecordStatus.published.value]:
@@ -74,6 +88,7 @@ async def record_filters(
         author=[a.strip() for a in author or [] if a.strip()],
         status=list(dict.fromkeys(statuses)),
         sort=sort,
+        partner=_organisation_ids(partner),
     )
 
 

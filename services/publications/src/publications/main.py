@@ -17,6 +17,7 @@ from publications.file.storage import FileStore
 from publications.oai.router import router as oai_router
 from publications.record.router import router as record_router
 from publications.settings import PublicationsSettings
+from publications.statistics.router import router as statistics_router
 from publications.vocabulary.router import router as vocabulary_router
 
 DESCRIPTION = """The library of the African Local Governments Academy: books, reports, policy briefs,
@@ -50,7 +51,7 @@ def create_app(settings: PublicationsSettings | None = None, *, verifier: TokenV
         title="ALGA Campus publications",
         description=DESCRIPTION,
         # Citations first: `/records/citation` must not be read as a record id.
-        routers=[citation_router, record_router, file_router, oai_router, vocabulary_router],
+        routers=[citation_router, record_router, file_router, oai_router, vocabulary_router, statistics_router],
         outbox_model=OutboxEvent,
         verifier=verifier,
         on_startup=on_startup,

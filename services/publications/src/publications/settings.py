@@ -37,6 +37,9 @@ class PublicationsSettings(ServiceSettings):
     oai_page_size: int = Field(100, ge=1, le=1000)
     #: `seed` adds the sample library (a dozen records); unset: everywhere but production.
     seed_sample_records: bool | None = None
+    #: Donor reports give this threshold (publications count documents, never people: nothing is
+    #: suppressed here); the same variable as the services that count people (docs/decisions/0007).
+    suppression_threshold: int = Field(5, ge=2, validation_alias=AliasChoices("ALGA_SUPPRESSION_THRESHOLD"))
 
     @model_validator(mode="after")
     def _derived_defaults(self) -> PublicationsSettings:

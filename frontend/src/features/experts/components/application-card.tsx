@@ -25,18 +25,17 @@ export function ApplicationCard({
   const language = currentLanguage();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const transition = useTransitionProfile(profile.id);
+  const name = displayName(profile);
+  const transition = useTransitionProfile(profile.id, {
+    onSuccess: (_, body) => onDone(t(`staff.experts.done.${body.action}`, { name })),
+  });
   const errors = formErrors(transition.error, t, { fields: ['note'] });
   const actions = (profile.allowed_actions ?? []) as Action[];
-  const name = displayName(profile);
   const duplicates = (profile.duplicate_candidates ?? []).filter((d) => d.status === 'open');
 
   function decide(action: Action) {
     const note = String(new FormData(formRef.current ?? undefined).get('note') ?? '').trim();
-    transition.mutate(
-      { action, note: note || null },
-      { onSuccess: () => onDone(t(`staff.experts.done.${action}`, { name })) },
-    );
+    transition.mutate({ action, note: note || null });
   }
 
   // The decision is one of the buttons; the form only groups them with the note.
@@ -48,9 +47,13 @@ export function ApplicationCard({
         {name}
       </h3>
       <p className="result-kind">
-        {[profile.position, profile.organisation].filter(Boolean).join(', ')}
-        {profile.submitted_at &&
-          ` · ${t('staff.experts.submittedAt', { date: formatDate(profile.submitted_at, language) })}`}
+        {[
+          [profile.position, profile.organisation].filter(Boolean).join(', '),
+          profile.submitted_at &&
+            t('staff.experts.submittedAt', { date: formatDate(profile.submitted_at, language) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <dl className="facts">
         <div>

@@ -20,7 +20,16 @@ interface DuplicateActionsProps {
 /** Merge one profile of a pair into the other (the remaining one keeps its values), or keep both. */
 export function DuplicateActions({ candidateId, parties, onDone }: DuplicateActionsProps) {
   const { t } = useTranslation();
-  const resolve = useResolveDuplicate(candidateId);
+  const resolve = useResolveDuplicate(candidateId, {
+    onSuccess: (_, body) => {
+      const into = parties.find((party) => party.id === body.into);
+      onDone(
+        body.action === 'merge' && into
+          ? t('staff.experts.merged', { name: into.name })
+          : t('staff.experts.keptBoth'),
+      );
+    },
+  });
   const errors = formErrors(resolve.error, t, { fields: [] });
   const busy = (key: string) =>
     resolve.isPending &&
@@ -38,12 +47,7 @@ export function DuplicateActions({ candidateId, parties, onDone }: DuplicateActi
             busy={busy(party.id)}
             busyLabel={t('staff.working')}
             disabled={resolve.isPending}
-            onClick={() =>
-              resolve.mutate(
-                { action: 'merge', into: party.id },
-                { onSuccess: () => onDone(t('staff.experts.merged', { name: party.name })) },
-              )
-            }
+            onClick={() => resolve.mutate({ action: 'merge', into: party.id })}
           >
             {t('staff.experts.mergeInto', { name: party.name })}
           </Button>
@@ -53,12 +57,7 @@ export function DuplicateActions({ candidateId, parties, onDone }: DuplicateActi
           busy={busy('keep_both')}
           busyLabel={t('staff.working')}
           disabled={resolve.isPending}
-          onClick={() =>
-            resolve.mutate(
-              { action: 'keep_both' },
-              { onSuccess: () => onDone(t('staff.experts.keptBoth')) },
-            )
-          }
+          onClick={() => resolve.mutate({ action: 'keep_both' })}
         >
           {t('staff.experts.keepBoth')}
         </Button>

@@ -40,7 +40,7 @@ export function ProfileForm({ profile, onApplied }: ProfileFormProps) {
   const consentHint = useId();
   const countries = useCountries(language);
   const themes = useThemes(language);
-  const apply = useApply();
+  const apply = useApply({ onSuccess: onApplied });
   const update = useUpdateMyProfile();
   const mutation = profile ? update : apply;
   const errors = formErrors(mutation.error, t, {
@@ -68,7 +68,7 @@ export function ProfileForm({ profile, onApplied }: ProfileFormProps) {
     event.preventDefault();
     const body = readProfileForm(event.currentTarget, rows, profile);
     if (profile) update.mutate(body);
-    else apply.mutate(body, { onSuccess: (created) => onApplied?.(created) });
+    else apply.mutate(body);
   }
 
   return (
@@ -362,7 +362,8 @@ export function ProfileForm({ profile, onApplied }: ProfileFormProps) {
         </div>
       </fieldset>
 
-      <div className="field">
+      {/* Not a .field: its full-width input style is for text inputs, not a checkbox. */}
+      <div>
         <label className="facet-option">
           <input
             type="checkbox"

@@ -98,6 +98,14 @@ describe('a record page', () => {
     );
   });
 
+  it('follows the links the services write (`/publications/{id}`) to the library page', async () => {
+    const { location } = renderApp(`/publications/${recordDetail.id}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: recordDetail.title }),
+    ).toBeInTheDocument();
+    expect(location.current?.pathname).toBe(path);
+  });
+
   it('says when a record does not exist', async () => {
     server.use(
       http.get('/api/publications/records/:id', () => problem(404, 'No record with this id.')),

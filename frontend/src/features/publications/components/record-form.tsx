@@ -32,7 +32,7 @@ export function RecordForm({ record, onCreated }: RecordFormProps) {
   const language = currentLanguage();
   const formRef = useRef<HTMLFormElement>(null);
   const vocabularies = useVocabularies(language);
-  const create = useCreateRecord();
+  const create = useCreateRecord({ onSuccess: onCreated });
   const update = useUpdateRecord(record?.id ?? '');
   const mutation = record ? update : create;
   const [authors, setAuthors] = useState<AuthorRow[]>(() =>
@@ -51,7 +51,7 @@ export function RecordForm({ record, onCreated }: RecordFormProps) {
     event.preventDefault();
     const body = readRecordForm(event.currentTarget, authors.length, stored);
     if (record) update.mutate(body);
-    else create.mutate(body, { onSuccess: (created) => onCreated?.(created) });
+    else create.mutate(body);
   }
 
   const addAuthor = () =>

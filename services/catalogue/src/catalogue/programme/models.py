@@ -52,3 +52,15 @@ class ProgrammeAudience(CatalogueModel, table=True):
         sa_column=Column(String(36), ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True)
     )
     audience: str = Field(primary_key=True, max_length=40, index=True)
+
+
+class ProgrammePartner(CatalogueModel, table=True):
+    """A partner institution taking part in a programme (an identity organisation id), one row per
+    partner, so the partner's programmes, sessions and figures are found in SQL."""
+
+    __tablename__ = "programme_partner"
+
+    programme_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True)
+    )
+    organisation_id: str = Field(primary_key=True, max_length=36, index=True)

@@ -12,6 +12,7 @@ from sqlmodel import col
 
 from catalogue import search
 from catalogue.programme.models import Programme, ProgrammeAudience
+from catalogue.programme.partners import with_partners
 from catalogue.theme.models import Theme
 from catalogue.vocabulary import ProgrammeKind, ProgrammeStatus
 
@@ -29,6 +30,8 @@ class ProgrammeFilters:
     audience: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
     staff: bool = False
+    #: Partner institutions (organisation ids): programmes any of them takes part in.
+    partner: list[str] = field(default_factory=list)
 
 
 def _conditions(
@@ -40,6 +43,8 @@ def _conditions(
     text = search.match(dialect, "programme", col(P.id), filters.q)
     if text is not None:
         base.append(text)
+    if filters.partner:
+        base.append(with_partners(col(P.id), filters.partner))
     own: dict[str, ColumnElement[bool]] = {}
     for name, column in _COLUMNS.items():
         if getattr(filters, name):

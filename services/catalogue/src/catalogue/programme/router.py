@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from catalogue.dependencies import IsStaff, Settings
+from catalogue.dependencies import IsStaff, Settings, organisation_ids
 from catalogue.facets import labelled
 from catalogue.i18n import Lang, RequestLanguage
 from catalogue.module import service as modules
@@ -51,6 +51,9 @@ async def list_programmes(
     status: Annotated[
         list[ProgrammeStatus] | None, Query(description="Default: published; archived for anyone, draft for staff")
     ] = None,
+    partner: Annotated[
+        list[str] | None, Query(description="Programmes these partner institutions take part in (organisation ids)")
+    ] = None,
 ) -> FacetedPage[ProgrammeRead]:
     """Public: the Executive Master, the Colleges and event series, with facet counts (theme,
     kind, audience)."""
@@ -61,6 +64,7 @@ async def list_programmes(
         audience=[a.value for a in audience or []],
         status=[s.value for s in status or []],
         staff=staff,
+        partner=organisation_ids(partner, "partner"),
     )
     rows, total, counts = await search_programmes(session, filters, limit=page.limit, offset=page.offset)
     response.headers["Content-Language"] = lang.code

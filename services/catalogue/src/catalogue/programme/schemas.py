@@ -15,6 +15,13 @@ Code = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
 ]
 Institution = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+#: A partner institution: the id of an organisation in identity (`GET /api/identity/organisations?partner=true`).
+OrganisationId = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, to_lower=True, pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$"
+    ),
+]
 
 
 def _currency(value: str | None) -> str | None:
@@ -50,9 +57,11 @@ class ProgrammeCreate(BaseModel):
     fee_currency: str | None = Field(None, description="ISO 4217")
     audiences: list[Audience] = Field(default_factory=list, max_length=len(Audience))
     partner_institutions: list[Institution] = Field(default_factory=list, max_length=20)
+    #: The partner institutions' organisation ids (identity), which their pages and figures follow.
+    partner_ids: list[OrganisationId] = Field(default_factory=list, max_length=20)
 
     check_currency = field_validator("fee_currency")(_currency)
-    deduplicate = field_validator("audiences", "partner_institutions")(_unique)
+    deduplicate = field_validator("audiences", "partner_institutions", "partner_ids")(_unique)
 
 
 class ProgrammeUpdate(BaseModel):
@@ -74,9 +83,10 @@ class ProgrammeUpdate(BaseModel):
     fee_currency: str | None = None
     audiences: list[Audience] | None = Field(None, max_length=len(Audience))
     partner_institutions: list[Institution] | None = Field(None, max_length=20)
+    partner_ids: list[OrganisationId] | None = Field(None, max_length=20)
 
     check_currency = field_validator("fee_currency")(_currency)
-    deduplicate = field_validator("audiences", "partner_institutions")(_unique)
+    deduplicate = field_validator("audiences", "partner_institutions", "partner_ids")(_unique)
 
 
 ProgrammeAction = Literal["publish", "archive"]
@@ -100,6 +110,8 @@ class ProgrammeRead(BaseModel):
     duration: str | None
     audiences: list[Audience]
     partner_institutions: list[str]
+    #: Organisation ids (identity) of the partner institutions.
+    partner_ids: list[str]
     fee_amount: int | None
     fee_currency: str | None
     module_count: int

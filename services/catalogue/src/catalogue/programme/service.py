@@ -14,6 +14,7 @@ from sqlmodel import col
 from catalogue import events
 from catalogue.module import service as modules
 from catalogue.module.models import Module
+from catalogue.programme import partners
 from catalogue.programme.models import Programme, ProgrammeAudience
 from catalogue.programme.schemas import ProgrammeAction, ProgrammeCreate, ProgrammeUpdate
 from catalogue.schemas import variants
@@ -33,7 +34,7 @@ TRANSITIONS: dict[str, tuple[frozenset[ProgrammeStatus], ProgrammeStatus]] = {
 }
 TRANSLATABLE = ("title", "summary", "description", "objectives", "prerequisites", "duration", "fees", "scholarships")
 #: Changes that alter what the programme's sessions show or are found by.
-SESSION_FIELDS = frozenset({"kind", "theme", "title", "audiences"})
+SESSION_FIELDS = frozenset({"kind", "theme", "title", "audiences", "partner_ids"})
 
 
 def allowed_actions(programme: Programme) -> list[str]:
@@ -101,7 +102,9 @@ async def _search_text(session: AsyncSession, programme: Programme) -> str:
     )
 
 
-def event_data(programme: Programme, audiences: Sequence[str], module_list: Sequence[Module]) -> dict[str, Any]:
+def event_data(
+    programme: Programme, audiences: Sequence[str], module_list: Sequence[Module], partner_ids: Sequence[str] = ()
+) -> dict[str, Any]:
     return {
         "programme_id": programme.id,
         "code": programme.code,
@@ -112,6 +115,7 @@ def event_data(programme: Programme, audiences: Sequence[str], module_list: Sequ
         "summary": programme.summary,
         "audiences": sorted(audiences),
         "partner_institutions": list(programme.partner_institutions or []),
+        "partner_ids": sorted(partner_ids),
         "fee_amount": programme.fee_amount,
         "fee_currency": programme.fee_currency,
         "modules": [
@@ -129,7 +133,12 @@ def event_data(programme: Programme, audiences: Sequence[str], module_list: Sequ
 
 async def snapshot(session: AsyncSession, programme: Programme) -> dict[str, Any]:
     audiences = (await audiences_of(session, [programme.id]))[programme.id]
-    return event_data(programme, audiences, await modules.of_programme(session, programme.id))
+    return event_data(
+        programme,
+        audiences,
+        await modules.of_programme(session, programme.id),
+        await partners.of_programme(session, programme.id),
+    )
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -203,6 +212,7 @@ async def create(session: AsyncSession, *, data: ProgrammeCreate, by: str) -> Pr
     session.add(programme)
     await session.flush()
     await _set_audiences(session, programme.id, [a.value for a in data.audiences])
+    await partners.set_partners(session, programme.id, data.partner_ids)
     await session.flush()
     return programme
 
@@ -233,7 +243,7 @@ async def update(session: AsyncSession, *, programme: Programme, data: Programme
         raise ValidationFailed(_detail(errors), errors=errors)
 
     before = await snapshot(session, programme)
-    previous = SimpleNamespace(code=programme.code, title=dict(programme.title))
+    previous = SimpleNamespace(code=programme.code, title=dict(programme.title), partner_ids=before["partner_ids"])
     programme.kind = kind
     programme.theme_code = theme
     programme.fee_amount = amount
@@ -245,6 +255,8 @@ async def update(session: AsyncSession, *, programme: Programme, data: Programme
         programme.partner_institutions = list(data.partner_institutions or [])
     if "audiences" in fields:
         await _set_audiences(session, programme.id, [a.value for a in data.audiences or []])
+    if "partner_ids" in fields:
+        await partners.set_partners(session, programme.id, data.partner_ids or [])
     programme.search_text = await _search_text(session, programme)
     await session.flush()
     after = await snapshot(session, programme)

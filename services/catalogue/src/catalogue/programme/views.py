@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue import jsonld
 from catalogue.i18n import Lang, pick
 from catalogue.module import service as modules
-from catalogue.programme import service
+from catalogue.programme import partners, service
 from catalogue.programme.models import Programme
 from catalogue.programme.schemas import ProgrammeDetail, ProgrammeRead
 from catalogue.session.schemas import SessionRead
@@ -26,6 +26,7 @@ async def to_reads(
 ) -> list[ProgrammeRead]:
     ids = [p.id for p in programmes]
     audiences = await service.audiences_of(session, ids)
+    partner_ids = await partners.partners_of(session, ids)
     totals = await service.module_totals(session, ids)
     theme_titles = await themes.titles(session) if any(p.theme_code for p in programmes) else {}
     reads = []
@@ -44,6 +45,7 @@ async def to_reads(
                 duration=pick(p.duration, lang.code),
                 audiences=audiences.get(p.id, []),
                 partner_institutions=list(p.partner_institutions or []),
+                partner_ids=partner_ids.get(p.id, []),
                 fee_amount=p.fee_amount,
                 fee_currency=p.fee_currency,
                 module_count=count,

@@ -17,6 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from catalogue import search
+from catalogue.programme.partners import with_partners
 from catalogue.session.models import CourseSession, SessionAudience
 from catalogue.session.service import PUBLIC_STATUSES
 from catalogue.vocabulary import SessionStatus
@@ -52,6 +53,8 @@ class SessionFilters:
     status: list[str] = field(default_factory=list)
     #: Staff may ask for drafts (status=draft); everyone else never sees one.
     staff: bool = False
+    #: Partner institutions (organisation ids): sessions of the programmes they take part in.
+    partner: list[str] = field(default_factory=list)
 
 
 def open_condition(now: datetime) -> ColumnElement[bool]:
@@ -77,6 +80,8 @@ def _conditions(
         base.append(text)
     if filters.programme:
         base.append(col(T.programme_id) == filters.programme)
+    if filters.partner:
+        base.append(with_partners(col(T.programme_id), filters.partner))
     if filters.module:
         base.append(col(T.module_id) == filters.module)
     # A session is in a date range when it overlaps it.

@@ -21,6 +21,7 @@ from catalogue import events
 from catalogue.countries import country_name
 from catalogue.i18n import pick
 from catalogue.module.models import Module
+from catalogue.programme import partners
 from catalogue.programme.models import Programme, ProgrammeAudience
 from catalogue.schemas import variants
 from catalogue.session.models import CourseSession, SessionAudience
@@ -146,9 +147,14 @@ async def _search_text(
 
 
 def event_data(
-    run: CourseSession, audiences: Sequence[str], programme: Programme | None, module: Module | None
+    run: CourseSession,
+    audiences: Sequence[str],
+    programme: Programme | None,
+    module: Module | None,
+    partner_ids: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """What a consumer keeps of a session (enrollment's read model, notifications)."""
+    """What a consumer keeps of a session (enrollment's read model, notifications); `partner_ids`:
+    the partner institutions of its programme, which a partner's figures follow."""
     return {
         "session_id": run.id,
         "programme_id": run.programme_id,
@@ -176,6 +182,7 @@ def event_data(
         "applications_close_at": events.iso(run.applications_close_at),
         "trainer_ids": list(run.trainer_ids or []),
         "audiences": sorted(audiences),
+        "partner_ids": sorted(partner_ids),
         "cancellation_reason": run.cancellation_reason,
         "revision": run.revision,
     }
@@ -440,7 +447,8 @@ async def update(session: AsyncSession, *, run: CourseSession, data: SessionUpda
         return run
     current_audiences = (await audiences_of(session, [run.id]))[run.id]
     old_programme, old_module = await _relations(session, run)
-    before = event_data(run, current_audiences, old_programme, old_module)
+    partner_ids = await partners.of_programme(session, run.programme_id)
+    before = event_data(run, current_audiences, old_programme, old_module, partner_ids)
     module_id = data.module_id if "module_id" in fields else run.module_id
     programme, module, errors = await _load_references(session, programme_id=run.programme_id, module_id=module_id)
     if "module_id" in fields and data.module_id and programme is None:
@@ -459,14 +467,16 @@ async def update(session: AsyncSession, *, run: CourseSession, data: SessionUpda
         raise ValidationFailed(_detail(errors), errors=errors)
     audiences = await _finish(session, run, state, programme=programme, module=module)
     await _set_audiences(session, run.id, audiences)
-    after = event_data(run, audiences, programme, module)
+    after = event_data(run, audiences, programme, module, partner_ids)
     changed = _changed(before, after)
     if changed:
         _touch(run, by)
         if run.status != S.draft:
             run.revision += 1
             events.record(
-                session, events.SESSION_UPDATED, {**event_data(run, audiences, programme, module), "changed": changed}
+                session,
+                events.SESSION_UPDATED,
+                {**event_data(run, audiences, programme, module, partner_ids), "changed": changed},
             )
     await session.flush()
     return run
@@ -502,7 +512,8 @@ async def transition(
         )
     audiences = (await audiences_of(session, [run.id]))[run.id]
     programme, module = await _relations(session, run)
-    before = event_data(run, audiences, programme, module)
+    partner_ids = await partners.of_programme(session, run.programme_id)
+    before = event_data(run, audiences, programme, module, partner_ids)
     if action == "publish":
         if programme is not None and programme.status != ProgrammeStatus.published:
             raise Conflict("Publish the programme first: its sessions cannot be public before it is.")
@@ -532,7 +543,7 @@ async def transition(
     run.status = target
     run.revision += 1
     _touch(run, by)
-    data = event_data(run, audiences, programme, module)
+    data = event_data(run, audiences, programme, module, partner_ids)
     event_type = TRANSITION_EVENTS.get(action, events.SESSION_UPDATED)
     if event_type == events.SESSION_UPDATED:
         data["changed"] = _changed(before, data)
@@ -559,22 +570,25 @@ async def follow_programme(session: AsyncSession, *, programme: Programme, previ
         return 0
     audiences = await programme_audiences(session, programme.id)
     current = await audiences_of(session, [r.id for r in runs])
+    partner_ids = await partners.of_programme(session, programme.id)
     told = 0
     for run in runs:
         module = await session.get(Module, run.module_id) if run.module_id else None
-        before = event_data(run, current[run.id], previous, module)
+        before = event_data(run, current[run.id], previous, module, previous.partner_ids)
         run.kind = programme.kind
         run.theme_code = programme.theme_code
         run.search_text = await _search_text(session, run, programme, module)
         if sorted(current[run.id]) != audiences:
             await _set_audiences(session, run.id, audiences)
-        after = event_data(run, audiences, programme, module)
+        after = event_data(run, audiences, programme, module, partner_ids)
         changed = _changed(before, after)
         if changed and run.status != S.draft:
             run.revision += 1
             _touch(run, by)
             events.record(
-                session, events.SESSION_UPDATED, {**event_data(run, audiences, programme, module), "changed": changed}
+                session,
+                events.SESSION_UPDATED,
+                {**event_data(run, audiences, programme, module, partner_ids), "changed": changed},
             )
             told += 1
     await session.flush()
@@ -588,6 +602,7 @@ async def follow_module(session: AsyncSession, *, module: Module, by: str) -> No
         (await session.execute(select(CourseSession).where(col(CourseSession.module_id) == module.id))).scalars()
     )
     current = await audiences_of(session, [r.id for r in runs])
+    partner_ids = await partners.of_programme(session, module.programme_id)
     for run in runs:
         before_title = run.search_text
         run.search_text = await _search_text(session, run, programme, module)
@@ -597,7 +612,7 @@ async def follow_module(session: AsyncSession, *, module: Module, by: str) -> No
             events.record(
                 session,
                 events.SESSION_UPDATED,
-                {**event_data(run, current[run.id], programme, module), "changed": ["title"]},
+                {**event_data(run, current[run.id], programme, module, partner_ids), "changed": ["title"]},
             )
     await session.flush()
 

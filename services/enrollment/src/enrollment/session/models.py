@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Text
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, String, Text
 from sqlmodel import Field
 
 from enrollment.db import EnrollmentModel
@@ -67,3 +67,15 @@ class CourseSession(EnrollmentModel, table=True):
     waitlist_seq: int = Field(default=0)
     #: Bumped to take SQLite's write lock before reading the counter (SQLite has no FOR UPDATE).
     lock_seq: int = Field(default=0)
+
+
+class SessionPartner(EnrollmentModel, table=True):
+    """A partner institution of the session's programme (an identity organisation id), from
+    catalogue's session events: a partner's figures count the sessions of its programmes."""
+
+    __tablename__ = "session_partner"
+
+    session_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("course_session.id", ondelete="CASCADE"), primary_key=True)
+    )
+    organisation_id: str = Field(primary_key=True, max_length=36, index=True)

@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -15,7 +15,7 @@ from common.events import Event
 from enrollment.application import workflow
 from enrollment.application.models import Application, Status
 from enrollment.dbutil import insert_ignore
-from enrollment.session.models import CourseSession
+from enrollment.session.models import CourseSession, SessionPartner
 from enrollment.session.schemas import SessionSettingsUpdate
 from enrollment.session.seats import lock_session
 from enrollment.timeutil import aware_or_none, parse_instant, utcnow
@@ -118,6 +118,8 @@ async def apply_catalogue_event(db: AsyncSession, event: Event) -> None:
             setattr(run, name, parse_instant(data[name]))
     if "capacity" in data and data["capacity"] is not None:
         run.capacity = int(data["capacity"])
+    if isinstance(data.get("partner_ids"), list):
+        await _set_partners(db, session_id, [str(p) for p in data["partner_ids"]])
     run.revision = revision
     run.synced_at = utcnow()
     db.add(run)
@@ -126,6 +128,11 @@ async def apply_catalogue_event(db: AsyncSession, event: Event) -> None:
         log.info("session %s cancelled: %d applications cancelled", session_id, count)
     elif run.capacity > previous_capacity:
         await workflow.promote(db, run)
+
+
+async def _set_partners(db: AsyncSession, session_id: str, partner_ids: list[str]) -> None:
+    await db.execute(delete(SessionPartner).where(col(SessionPartner.session_id) == session_id))
+    db.add_all(SessionPartner(session_id=session_id, organisation_id=p) for p in dict.fromkeys(partner_ids))
 
 
 async def update_settings(db: AsyncSession, *, session_id: str, data: SessionSettingsUpdate, by: str) -> CourseSession:

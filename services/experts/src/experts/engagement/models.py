@@ -40,3 +40,13 @@ class Engagement(ExpertsModel, table=True):
     source_revision: int | None = Field(default=None)
     source_time: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class SessionPartner(ExpertsModel, table=True):
+    """A partner institution of a catalogue session's programme (an identity organisation id), from
+    catalogue's session events: the experts mobilised for a partner are those of its sessions."""
+
+    __tablename__ = "session_partner"
+
+    session_id: str = Field(primary_key=True, max_length=36)
+    organisation_id: str = Field(primary_key=True, max_length=36, index=True)

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from common.events import Event
-from experts.engagement.models import Engagement
+from experts.engagement.models import Engagement, SessionPartner
 from experts.profile.models import ExpertProfile
 from experts.timeutil import aware_or_none, parse_time, utcnow
 from experts.vocabulary import EngagementKind, ProfileStatus
@@ -90,7 +90,8 @@ async def _apply(
     values: dict[str, Any],
     revision: int | None,
     when: datetime | None,
-) -> None:
+) -> bool:
+    """Upsert the entries of `source_id`; False when the event is older than what is stored."""
     existing = {
         row.profile_id: row
         for row in (
@@ -103,7 +104,7 @@ async def _apply(
     }
     if any(_is_older(row, revision, when) for row in existing.values()):
         log.info("%s %s: an older event than the one applied; ignored", kind.value, source_id)
-        return
+        return False
     now = utcnow()
     for profile_id in people:
         row = existing.get(profile_id) or Engagement(
@@ -118,6 +119,7 @@ async def _apply(
         if profile_id not in people:
             await session.delete(row)
     await session.flush()
+    return True
 
 
 async def apply_session_event(session: AsyncSession, event: Event) -> None:
@@ -131,7 +133,7 @@ async def apply_session_event(session: AsyncSession, event: Event) -> None:
     venue = data.get("venue") or {}
     status = data.get("status") or event.type.rsplit(".", 1)[-1]
     revision = data.get("revision")
-    await _apply(
+    applied = await _apply(
         session,
         kind=EngagementKind.session,
         source_id=session_id,
@@ -154,6 +156,7 @@ async def apply_session_event(session: AsyncSession, event: Event) -> None:
                     "city": venue.get("city") if isinstance(venue, dict) else None,
                     "country": venue.get("country") if isinstance(venue, dict) else None,
                     "programme_code": data.get("programme_code"),
+                    "programme_id": data.get("programme_id"),
                 }.items()
                 if value is not None
             },
@@ -161,6 +164,14 @@ async def apply_session_event(session: AsyncSession, event: Event) -> None:
         revision=revision if isinstance(revision, int) else None,
         when=parse_time(event.time),
     )
+    if applied and isinstance(data.get("partner_ids"), list):
+        await _set_partners(session, session_id, [str(p) for p in data["partner_ids"]])
+
+
+async def _set_partners(session: AsyncSession, session_id: str, partner_ids: list[str]) -> None:
+    await session.execute(delete(SessionPartner).where(col(SessionPartner.session_id) == session_id))
+    session.add_all(SessionPartner(session_id=session_id, organisation_id=p) for p in dict.fromkeys(partner_ids))
+    await session.flush()
 
 
 def _year(data: dict[str, Any]) -> int | None:

@@ -15,6 +15,7 @@ from sqlmodel import col
 from common.db import Database
 from common.errors import TooManyRequests, Unauthorized
 from identity.auth.models import LoginThrottle, RefreshToken
+from identity.organisation import service as organisations
 from identity.passwords import DUMMY_HASH, verify_password
 from identity.settings import IdentitySettings
 from identity.signing_key.service import KeyStore, access_claims
@@ -101,6 +102,11 @@ class TokenIssuer:
 
     async def access_token_for(self, session: AsyncSession, user: User) -> str:
         roles = await users.roles_of(session, user.id)
+        extra: dict[str, object] = {}
+        # Services let a partner's focal point read that partner's figures from this claim alone.
+        partners = await organisations.focal_point_of(session, user.id)
+        if partners:
+            extra["focal_point_of"] = partners
         return await self.keys.sign(
             access_claims(
                 issuer=self.settings.jwt_issuer,
@@ -110,6 +116,7 @@ class TokenIssuer:
                 roles=roles,
                 email=user.email,
                 name=user.full_name,
+                **extra,
             )
         )
 

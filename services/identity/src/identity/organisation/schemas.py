@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
@@ -29,6 +30,29 @@ class OrganisationRead(BaseModel):
     name: str
     kind: OrganisationKind
     country: str
+    #: A partner institution of the academy (its activities are listed under `partner=<id>`).
+    is_partner: bool = False
+    #: The partner's focal point (a user id); shown to coordinators and admins only.
+    focal_point_user_id: str | None = None
+
+
+class PartnershipUpdate(BaseModel):
+    """Make an organisation a partner (or stop), and name its focal point (a user id, or null)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    is_partner: bool
+    focal_point_user_id: str | None = None
+
+    @field_validator("focal_point_user_id")
+    @classmethod
+    def _user_id(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            raise ValueError("Not a user id.") from None
 
 
 class Country(BaseModel):

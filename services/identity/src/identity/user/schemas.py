@@ -65,6 +65,8 @@ class UserRead(BaseModel):
     gender: str | None
     roles: list[Role]
     created_at: datetime
+    #: The partner institutions (organisation ids) whose focal point this user is.
+    focal_point_of: list[str] = []
 
 
 class RolesUpdate(BaseModel):

@@ -13,6 +13,7 @@ from common.errors import Conflict, NotFound, ValidationFailed
 from common.pagination import PageParams, paginate
 from identity import events
 from identity.organisation.models import Organisation
+from identity.organisation.service import focal_point_of
 from identity.passwords import hash_password, password_problem
 from identity.timeutil import utcnow
 from identity.user.models import Role, User, UserRole
@@ -30,7 +31,13 @@ async def roles_of(session: AsyncSession, user_id: str) -> list[str]:
 
 
 async def to_read(session: AsyncSession, user: User) -> UserRead:
-    return UserRead.model_validate({**user.model_dump(), "roles": await roles_of(session, user.id)})
+    return UserRead.model_validate(
+        {
+            **user.model_dump(),
+            "roles": await roles_of(session, user.id),
+            "focal_point_of": await focal_point_of(session, user.id),
+        }
+    )
 
 
 async def get(session: AsyncSession, user_id: str) -> User:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import BackgroundTasks, Request
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -17,7 +19,7 @@ from publications.file.models import RecordFile
 from publications.file.storage import FileStore
 from publications.file.upload import FILE_FIELD, Upload
 from publications.record import service as records
-from publications.record.models import Record
+from publications.record.models import DownloadDay, Record
 from publications.settings import PublicationsSettings
 from publications.timeutil import utcnow
 from publications.vocabulary import RecordStatus
@@ -108,7 +110,22 @@ async def count_download(session: AsyncSession, *, record_id: str, file_id: str,
         published = select(col(Record.id)).where(col(Record.status) == RecordStatus.published)
         query = query.where(col(RecordFile.removed_at).is_(None), col(RecordFile.record_id).in_(published))
     result = await session.execute(query.values(download_count=col(RecordFile.download_count) + 1))
-    return bool(getattr(result, "rowcount", 0) == 1)
+    if getattr(result, "rowcount", 0) != 1:
+        return False
+    await _count_day(session, record_id)
+    return True
+
+
+async def _count_day(session: AsyncSession, record_id: str) -> None:
+    """One more download of the record today (UTC): INSERT … ON CONFLICT DO UPDATE, atomic too."""
+    bind = session.bind
+    module: Any = postgresql if bind is not None and bind.dialect.name == "postgresql" else sqlite
+    statement = module.insert(DownloadDay).values(record_id=record_id, day=utcnow().date(), downloads=1)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["record_id", "day"], set_={"downloads": col(DownloadDay.downloads) + 1}
+        )
+    )
 
 
 def discard_later(background: BackgroundTasks, request: Request, sha256: str) -> None:

@@ -2,7 +2,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlmodel import Field
 
 from publications.db import PublicationsModel
@@ -53,6 +53,10 @@ class Record(PublicationsModel, table=True):
     related_programme_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     related_session_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     related_event_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    #: Partner institutions that took part (identity organisation ids); `record_partner` indexes them.
+    partner_ids: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+    )
     withdrawn_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     #: Number of the latest published version (0 while the record has never been published).
     version: int = Field(default=0)
@@ -118,3 +122,24 @@ class RecordVersion(PublicationsModel, table=True):
     snapshot: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     created_by: str | None = Field(default=None, max_length=100)
+
+
+class RecordPartner(PublicationsModel, table=True):
+    """One row per partner institution of a record (kept from `record.partner_ids` by the service):
+    the partner filter of the search and the partner's figures."""
+
+    __tablename__ = "record_partner"
+
+    record_key: int = Field(sa_column=Column(Integer, ForeignKey("record.key", ondelete="CASCADE"), primary_key=True))
+    organisation_id: str = Field(primary_key=True, max_length=36, index=True)
+
+
+class DownloadDay(PublicationsModel, table=True):
+    """How many times a record's files were downloaded on one day (UTC): downloads in a period.
+    The files' own counters hold the totals since the beginning."""
+
+    __tablename__ = "download_day"
+
+    record_id: str = Field(sa_column=Column(String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True))
+    day: date = Field(sa_column=Column(Date, primary_key=True))
+    downloads: int = Field(default=0, sa_column=Column(Integer, nullable=False))

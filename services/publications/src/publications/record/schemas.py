@@ -120,7 +120,9 @@ class _RecordFields(BaseModel):
     def _isbn(cls, value: str | None) -> str | None:
         return normalise_isbn(value) if value else None
 
-    @field_validator("related_programme_ids", "related_session_ids", "related_event_ids", check_fields=False)
+    @field_validator(
+        "related_programme_ids", "related_session_ids", "related_event_ids", "partner_ids", check_fields=False
+    )
     @classmethod
     def _related(cls, values: list[str] | None) -> list[str] | None:
         return None if values is None else _ids(values)
@@ -148,6 +150,8 @@ class RecordCreate(_RecordFields):
     related_programme_ids: list[str] = Field(default_factory=list, max_length=50)
     related_session_ids: list[str] = Field(default_factory=list, max_length=50)
     related_event_ids: list[str] = Field(default_factory=list, max_length=50)
+    #: Partner institutions that took part (organisation ids in identity: `GET /api/identity/organisations`).
+    partner_ids: list[str] = Field(default_factory=list, max_length=20)
 
 
 class RecordUpdate(_RecordFields):
@@ -172,6 +176,7 @@ class RecordUpdate(_RecordFields):
     related_programme_ids: list[str] | None = Field(None, max_length=50)
     related_session_ids: list[str] | None = Field(None, max_length=50)
     related_event_ids: list[str] | None = Field(None, max_length=50)
+    partner_ids: list[str] | None = Field(None, max_length=20)
 
 
 class RecordAction(StrEnum):
@@ -250,6 +255,8 @@ class RecordRead(BaseModel):
     related_programme_ids: list[str]
     related_session_ids: list[str]
     related_event_ids: list[str]
+    #: Partner institutions that took part (identity organisation ids).
+    partner_ids: list[str] = []
     status: RecordStatus
     version: int
     files: list[FileRead]

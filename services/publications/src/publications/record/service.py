@@ -13,7 +13,7 @@ from common.errors import Conflict, NotFound, ValidationFailed, field_error
 from publications import events
 from publications.errors import Gone
 from publications.file.models import RecordFile
-from publications.record.models import Record, RecordAuthor, RecordSearch, RecordVersion
+from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch, RecordVersion
 from publications.record.schemas import RecordAction, RecordCreate, RecordUpdate
 from publications.record.state import RecordState, snapshot, state_of
 from publications.search.text import document, fold
@@ -144,6 +144,8 @@ async def _reindex(session: AsyncSession, record: Record, *, authors: bool = Tru
         )
         for position, author in enumerate(record.authors)
     )
+    await session.execute(delete(RecordPartner).where(col(RecordPartner.record_key) == record.key))
+    session.add_all(RecordPartner(record_key=record.key, organisation_id=o) for o in record.partner_ids)
     await session.flush()
 
 
@@ -161,7 +163,7 @@ def _values(data: RecordCreate | RecordUpdate, fields: Iterable[str]) -> dict[st
             value = str(value)
         elif name == "themes" and value is None:
             value = []
-        elif name.startswith("related_") and value is None:
+        elif (name.startswith("related_") or name == "partner_ids") and value is None:
             value = []
         out[name] = value
     return out
@@ -284,6 +286,7 @@ def event_data(record: Record, settings: PublicationsSettings) -> dict[str, Any]
         "themes": list(record.themes),
         "published_on": record.published_on.isoformat() if record.published_on else None,
         "author_expert_ids": list(dict.fromkeys(a["expert_id"] for a in record.authors if a.get("expert_id"))),
+        "partner_ids": list(record.partner_ids or []),
         "status": record.status,
         "version": record.version,
         "language": record.language,

@@ -49,6 +49,7 @@ class RecordState(BaseModel):
     related_programme_ids: list[str] = []
     related_session_ids: list[str] = []
     related_event_ids: list[str] = []
+    partner_ids: list[str] = []
     version: int = 0
     withdrawn_reason: str | None = None
     withdrawn_at: datetime | None = None
@@ -64,7 +65,8 @@ class RecordState(BaseModel):
 #: Record columns a state carries as they are.
 _COPIED = (
     "id type status title abstract keywords language published_on publisher place series container_title "
-    "authors themes licence doi isbn url related_programme_ids related_session_ids related_event_ids version "
+    "authors themes licence doi isbn url related_programme_ids related_session_ids related_event_ids partner_ids "
+    "version "
     "withdrawn_reason"
 ).split()
 

@@ -81,6 +81,7 @@ def to_read(
         related_programme_ids=state.related_programme_ids,
         related_session_ids=state.related_session_ids,
         related_event_ids=state.related_event_ids,
+        partner_ids=state.partner_ids,
         status=state.status,
         version=state.version,
         files=[

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from publications.record.models import Record, RecordAuthor, RecordSearch
+from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
 from publications.search import fulltext
 from publications.search.text import fold
 from publications.vocabulary import RecordStatus, theme_bit, themes_of_mask
@@ -52,6 +52,8 @@ class RecordFilters:
     status: list[str] = field(default_factory=lambda: [RecordStatus.published.value])
     #: newest (the default), oldest, relevance (with `q`).
     sort: str | None = None
+    #: Partner institutions (organisation ids): records any of them took part in.
+    partner: list[str] = field(default_factory=list)
 
     @property
     def theme_mask(self) -> int:
@@ -63,6 +65,12 @@ def _base(filters: RecordFilters, dialect: str) -> list[ColumnElement[bool]]:
     text = fulltext.matches(dialect, col(S.key), filters.q)
     if text is not None:
         base.append(text)
+    if filters.partner:
+        base.append(
+            col(S.key).in_(
+                select(col(RecordPartner.record_key)).where(col(RecordPartner.organisation_id).in_(filters.partner))
+            )
+        )
     return base
 
 
