@@ -3,9 +3,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from catalogue.statistics import service
-from catalogue.statistics.kit import FiltersQuery, OverviewViewer, PeriodQuery
 from catalogue.statistics.schemas import CatalogueOverview
 from common.db import DBSession
+from common.statistics import FiltersQuery, OverviewViewer, PeriodQuery
 
 router = APIRouter(prefix="/statistics", tags=["statistics"])
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from catalogue.statistics.kit import Breakdown, PeriodRead
+from common.statistics import Breakdown, PeriodRead
 
 
 class UpcomingSessions(BaseModel):

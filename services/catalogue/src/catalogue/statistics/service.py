@@ -15,10 +15,10 @@ from catalogue.countries import country_name, language_name
 from catalogue.programme.models import Programme
 from catalogue.programme.partners import with_partners
 from catalogue.session.models import CourseSession
-from catalogue.statistics.kit import Breakdown, Filters, Period, Viewer, breakdown, counted
 from catalogue.statistics.schemas import CatalogueOverview, UpcomingSessions
 from catalogue.timeutil import utcnow
 from catalogue.vocabulary import LABELS, SessionStatus
+from common.statistics import Breakdown, Filters, Period, Viewer, breakdown, counted
 
 S = SessionStatus
 #: Statuses of a session the public sees and that has not happened yet.

@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from common.db import DBSession
+from common.statistics import FiltersQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer
 from enrollment.statistics import service
-from enrollment.statistics.kit import FiltersQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer
 from enrollment.statistics.schemas import EnrollmentOverview
 
 router = APIRouter(prefix="/statistics", tags=["statistics"])

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from enrollment.statistics.kit import Breakdown, Cell, PeriodRead
+from common.statistics import Breakdown, Cell, PeriodRead
 
 
 class Queue(BaseModel):

@@ -12,12 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from enrollment.application.models import PENDING, Application, Status
-from enrollment.countries import country_name
-from enrollment.i18n import pick
-from enrollment.learner.models import Learner
-from enrollment.session.models import CourseSession, SessionPartner
-from enrollment.statistics.kit import (
+from common.statistics import (
     Breakdown,
     Filters,
     Period,
@@ -31,6 +26,11 @@ from enrollment.statistics.kit import (
     dimension,
     report_part,
 )
+from enrollment.application.models import PENDING, Application, Status
+from enrollment.countries import country_name
+from enrollment.i18n import pick
+from enrollment.learner.models import Learner
+from enrollment.session.models import CourseSession, SessionPartner
 from enrollment.statistics.schemas import (
     EnrollmentOverview,
     LearnersTrained,

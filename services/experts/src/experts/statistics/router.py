@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from common.db import DBSession
+from common.statistics import FiltersQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer
 from experts.statistics import service
-from experts.statistics.kit import FiltersQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer
 from experts.statistics.schemas import ExpertsOverview
 
 router = APIRouter(prefix="/statistics", tags=["statistics"])

@@ -11,11 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from experts.countries import country_name
-from experts.engagement.models import Engagement, SessionPartner
-from experts.engagement.service import HIDDEN_STATUSES
-from experts.profile.models import ExpertLanguage, ExpertProfile, ExpertTheme
-from experts.statistics.kit import (
+from common.statistics import (
     Breakdown,
     Filters,
     Period,
@@ -28,6 +24,10 @@ from experts.statistics.kit import (
     dimension,
     report_part,
 )
+from experts.countries import country_name
+from experts.engagement.models import Engagement, SessionPartner
+from experts.engagement.service import HIDDEN_STATUSES
+from experts.profile.models import ExpertLanguage, ExpertProfile, ExpertTheme
 from experts.statistics.schemas import ExpertsOverview, Mobilised
 from experts.vocabulary import EngagementKind, ProfileStatus, theme_title
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from common.db import DBSession
+from common.statistics import CountryQuery, OverviewViewer, PeriodQuery
 from identity.statistics import service
-from identity.statistics.kit import CountryQuery, OverviewViewer, PeriodQuery
 from identity.statistics.schemas import IdentityOverview
 
 router = APIRouter(prefix="/statistics", tags=["statistics"])

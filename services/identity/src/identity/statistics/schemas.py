@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from identity.statistics.kit import Breakdown, Cell, PeriodRead
+from common.statistics import Breakdown, Cell, PeriodRead
 
 
 class UserFigures(BaseModel):

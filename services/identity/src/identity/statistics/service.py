@@ -7,9 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
+from common.statistics import Period, Viewer, breakdown, cell, counted
 from identity.organisation.countries import country_name
 from identity.organisation.models import Organisation
-from identity.statistics.kit import Period, Viewer, breakdown, cell, counted
 from identity.statistics.schemas import IdentityOverview, UserFigures
 from identity.user.models import Role, User, UserRole
 

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from common.db import DBSession
+from common.statistics import LanguageQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer, ThemeQuery
 from publications.statistics import service
-from publications.statistics.kit import LanguageQuery, OverviewViewer, PeriodQuery, ReportPart, ReportViewer, ThemeQuery
 from publications.statistics.schemas import PublicationsOverview
 from publications.vocabulary import RecordType
 

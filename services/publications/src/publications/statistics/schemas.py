@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from publications.statistics.kit import Breakdown, Cell, PeriodRead
+from common.statistics import Breakdown, Cell, PeriodRead
 
 
 class Issued(BaseModel):

@@ -11,10 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from publications.file.models import RecordFile
-from publications.i18n import pick
-from publications.record.models import DownloadDay, Record, RecordPartner, RecordSearch
-from publications.statistics.kit import (
+from common.statistics import (
     Breakdown,
     Period,
     ReportPart,
@@ -27,6 +24,9 @@ from publications.statistics.kit import (
     dimension,
     report_part,
 )
+from publications.file.models import RecordFile
+from publications.i18n import pick
+from publications.record.models import DownloadDay, Record, RecordPartner, RecordSearch
 from publications.statistics.schemas import Downloads, Issued, PublicationsOverview, RecentRecord
 from publications.vocabulary import RecordStatus, language_label, theme_bit, theme_label, themes, type_label
 

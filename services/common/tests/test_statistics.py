@@ -1,14 +1,13 @@
-"""The statistics kit: small-count suppression that no subtraction undoes, and one copy per service."""
+"""The statistics kit: small-count suppression that no subtraction undoes."""
 
 from __future__ import annotations
 
 import itertools
 import random
-from pathlib import Path
 
 import pytest
 
-from identity.statistics.kit import Breakdown, breakdown, cell
+from common.statistics import Breakdown, breakdown, cell
 
 SERVICES = ("identity", "catalogue", "enrollment", "experts", "publications")
 
@@ -81,7 +80,3 @@ def test_no_suppressed_cell_can_be_worked_out_by_subtraction() -> None:
             assert len(options) >= 2, (values, _shown(result))
 
 
-def test_every_service_has_the_same_kit() -> None:
-    services = Path(__file__).resolve().parents[2]
-    copies = {name: (services / name / "src" / name / "statistics" / "kit.py").read_text() for name in SERVICES}
-    assert len(set(copies.values())) == 1, "the statistics kit differs between services: keep the copies identical"
