@@ -3,10 +3,13 @@ e-mail (an .eml file here) and in the in-app list; a redelivered event gives not
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from common.db import Database
@@ -18,6 +21,7 @@ from notifications.consumers import (
     ENROLLMENT_SUBJECTS,
     EXPERTS_DURABLE,
     RECIPIENTS_DURABLE,
+    RecipientNotKnownYet,
     enrollment_handler,
 )
 from notifications.delivery.sender import Sender
@@ -307,3 +311,20 @@ async def test_an_expert_unknown_to_us_waits_for_an_address(
     message = read_eml(path)
     assert message["To"] == f"Kwame Mensah <{kwame.email}>"
     assert message["Subject"] == "Votre profil d'expert est vérifié"  # the language was unknown when it was written
+
+
+async def test_a_fresh_expert_event_waits_for_identity_before_writing_in_a_default_language(
+    consumers: dict[str, EventConsumer], db: Database, person: Any
+) -> None:
+    """identity's `registered` may arrive after experts' `verified` (separate consumers): a recent
+    event for a person we do not know yet is put back for redelivery rather than written in French."""
+    kwame = person("Kwame Mensah", "en")
+    fresh = expert_verified_event(kwame.id)
+    fresh = dataclasses.replace(fresh, time=datetime.now(UTC).isoformat())
+    with pytest.raises(RecipientNotKnownYet):
+        await consumers[EXPERTS_DURABLE].apply(fresh)
+    assert await stored(db) == []
+    await consumers[RECIPIENTS_DURABLE].apply(user_event(kwame))
+    assert await consumers[EXPERTS_DURABLE].apply(fresh) is True
+    (item,) = await stored(db, event_id=fresh.id, channel="in_app")
+    assert item.language == "en"

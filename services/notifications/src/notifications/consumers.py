@@ -18,6 +18,7 @@ is stored once per event, and the e-mail is sent after that commit by the sender
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,6 +30,7 @@ from notifications.notification.service import notify
 from notifications.place import service as places
 from notifications.recipient import service as recipients
 from notifications.settings import NotificationsSettings
+from notifications.timeutil import utcnow
 
 RECIPIENTS_DURABLE = "notifications-recipients"
 ENROLLMENT_DURABLE = "notifications-enrollment"
@@ -41,6 +43,15 @@ CATALOGUE_SUBJECTS = ["alga.catalogue.session.updated"]
 EXPERTS_SUBJECTS = ["alga.experts.profile.verified"]
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]
+
+#: How long an event for a person identity has not told us about yet is redelivered (its message
+#: would otherwise go out in the default language): identity's and experts' events travel through
+#: separate consumers, so the later one may arrive first.
+RECIPIENT_WAIT = timedelta(seconds=60)
+
+
+class RecipientNotKnownYet(Exception):
+    """Raised to have the event redelivered (the consumer naks it) until identity's event lands."""
 
 
 def _user_id(value: object) -> str | None:
@@ -95,6 +106,8 @@ def experts_handler(settings: NotificationsSettings) -> Handler:
         if user_id is None:
             # A profile a coordinator created for someone without an account: nobody to tell.
             return
+        if await recipients.get(session, user_id) is None and utcnow() - recipients.event_time(event) < RECIPIENT_WAIT:
+            raise RecipientNotKnownYet(user_id)
         draft = rules.expert_verified_draft(event)
         await notify(session, event=event, user_id=user_id, draft=draft, public_url=settings.public_url)
 
