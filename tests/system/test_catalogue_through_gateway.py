@@ -184,7 +184,10 @@ def test_coordinator_publishes_a_session_that_a_visitor_then_finds(live_stack: S
         assert detail["title"] == f"Workshop {word} on local taxation"
         assert detail["json_ld"]["@type"] == "Event"
         assert detail["json_ld"]["location"]["address"]["addressCountry"] == "CI"
-        assert detail["url"].endswith(f"/sessions/{session['id']}")
+        # The link leads to this stack's own gateway (whatever port it was given), not a default.
+        assert detail["url"] == f"{live_stack.gateway_url}/sessions/{session['id']}"
+        page = http.get(detail["url"], headers={"Accept": "text/html"})
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
 
     event = _find_event(live_stack, "alga.catalogue.session.published", session["id"])
     assert event["type"] == "catalogue.session.published"

@@ -91,6 +91,10 @@ class Stack:
         env["GATEWAY_SERVICES"] = ",".join(s.name for s in self.services)
         env["GATEWAY_SPA_DIR"] = str(self.spa_dir)
         env["IDENTITY_PUBLIC_URL"] = f"{self.gateway_url}/api/identity"
+        # Links the services write into calendars, JSON-LD, e-mails and certificate QR codes must
+        # reach this stack's gateway, whatever port it was given (unless the user names a public
+        # address of their own, e.g. behind a proxy).
+        env.setdefault("ALGA_PUBLIC_URL", self.gateway_url)
         if self.demo_password:
             env["ALGA_DEMO"] = "1"
             env["ALGA_DEMO_PASSWORD"] = self.demo_password
