@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -219,11 +220,20 @@ async def _stampede(
 
             async def one(person: Person) -> httpx.Response:
                 await start.wait()
-                return await http.post(
-                    "/applications",
-                    json={"session_id": sid, "motivation": "Premier arrivé, premier servi."},
-                    headers=person.headers,
-                )
+                # As a real client does: a 503 (every pooled connection busy, which a loaded
+                # machine can cause with 200 requests at once) is retried after Retry-After,
+                # under the same Idempotency-Key so a retry can never apply twice.
+                key = str(uuid.uuid4())
+                for _ in range(10):
+                    response = await http.post(
+                        "/applications",
+                        json={"session_id": sid, "motivation": "Premier arrivé, premier servi."},
+                        headers={**person.headers, "Idempotency-Key": key},
+                    )
+                    if response.status_code != 503:
+                        break
+                    await asyncio.sleep(float(response.headers["retry-after"]))
+                return response
 
             tasks = [asyncio.create_task(one(p)) for p in people]
             await asyncio.sleep(0.05)

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -183,6 +184,35 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers=getattr(exc, "headers", None),
         )
 
+    # The database is a dependency like any other: when it cannot be reached, or every pooled
+    # connection is busy for longer than the pool waits, the caller gets a 503 it can retry,
+    # not a 500 that says the request itself was wrong.
+    @app.exception_handler(sa_exc.TimeoutError)
+    async def _pool_exhausted(request: Request, exc: sa_exc.TimeoutError) -> JSONResponse:
+        log.warning("database pool exhausted on %s %s: %s", request.method, request.url.path, exc)
+        return problem_response(
+            503,
+            "Service busy",
+            "Every database connection is in use; nothing was changed. Try again in a moment.",
+            type=TYPE_BASE + "service-busy",
+            instance=request.url.path,
+            headers={"Retry-After": "1"},
+        )
+
+    @app.exception_handler(sa_exc.OperationalError)
+    async def _database_error(request: Request, exc: sa_exc.OperationalError) -> JSONResponse:
+        if not database_unreachable(exc):
+            return await _unexpected(request, exc)
+        log.error("database unreachable on %s %s: %s", request.method, request.url.path, exc)
+        return problem_response(
+            503,
+            "Database unavailable",
+            "This service cannot reach its database; nothing was changed. Try again later.",
+            type=TYPE_BASE + "database-unavailable",
+            instance=request.url.path,
+            headers={"Retry-After": "5"},
+        )
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
@@ -192,3 +222,15 @@ def install_problem_handlers(app: FastAPI) -> None:
             "Something went wrong on our side; the error was logged with this request's id.",
             instance=request.url.path,
         )
+
+
+def database_unreachable(exc: sa_exc.OperationalError) -> bool:
+    """A failure to reach the database (refused, gone away), as opposed to a bad statement.
+
+    SQLite reports both kinds as OperationalError ("no such table" is a bug, not an outage), so
+    only connection-level failures count: an invalidated connection, or psycopg's own
+    OperationalError (which it raises for connection problems, not for SQL errors).
+    """
+    if exc.connection_invalidated:
+        return True
+    return type(exc.orig).__module__.startswith("psycopg") and type(exc.orig).__name__ == "OperationalError"
