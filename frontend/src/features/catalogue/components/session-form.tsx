@@ -174,7 +174,12 @@ interface SessionFormProps {
   trainerField: (props: TrainerFieldProps) => ReactNode;
 }
 
-export function SessionForm({ session, programmeId = '', onCreated, trainerField }: SessionFormProps) {
+export function SessionForm({
+  session,
+  programmeId = '',
+  onCreated,
+  trainerField,
+}: SessionFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const formRef = useRef<HTMLFormElement>(null);

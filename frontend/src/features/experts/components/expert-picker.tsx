@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpertSummary } from '@/api/models';
 import { Button } from '@/components/ui/button';
+import { ChoiceGroup } from '@/components/ui/choice-group';
 import { currentLanguage } from '@/lib/i18n';
 import { expertQueryOptions } from '../api/get-expert';
 import { expertsQueryOptions } from '../api/get-experts';
@@ -33,7 +34,14 @@ function describe(expert: ExpertSummary): string {
 }
 
 /** Chooses experts by searching the public directory by name; submits their ids with the form. */
-export function ExpertPicker({ name, label, hint, initial, error, errorsById = {} }: ExpertPickerProps) {
+export function ExpertPicker({
+  name,
+  label,
+  hint,
+  initial,
+  error,
+  errorsById = {},
+}: ExpertPickerProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const id = useId();
@@ -81,36 +89,22 @@ export function ExpertPicker({ name, label, hint, initial, error, errorsById = {
   }
 
   const results = searching ? (search.data?.items ?? []).filter((e) => !chosen.includes(e.id)) : [];
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const searchId = `${id}-search`;
   let status = '';
   if (searching && search.isFetching) status = t('staff.trainerPicker.searching');
   else if (searching && search.isError) status = t('staff.loadError');
-  else if (searching && search.data) status = t('staff.trainerPicker.found', { count: results.length });
+  else if (searching && search.data)
+    status = t('staff.trainerPicker.found', { count: results.length });
 
   return (
-    <fieldset
-      className="field-group"
-      aria-describedby={[error && errorId, hint && hintId].filter(Boolean).join(' ') || undefined}
-    >
-      <legend>{label}</legend>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+    <ChoiceGroup legend={label} hint={hint} error={error}>
       {chosen.length === 0 ? (
         <p className="muted">{t('staff.trainerPicker.none')}</p>
       ) : (
         <ol className="plain" aria-label={t('staff.trainerPicker.chosen')}>
-          {chosen.map((expertId) => {
+          {chosen.map((expertId, index) => {
             const problem = errorsById[expertId];
+            const problemId = `${id}-${index}-error`;
             const shown = nameOf(expertId);
             const missing = looked.get(expertId)?.isError;
             return (
@@ -122,10 +116,15 @@ export function ExpertPicker({ name, label, hint, initial, error, errorsById = {
                   variant="link"
                   onClick={() => remove(expertId)}
                   aria-label={t('staff.trainerPicker.remove', { name: shown ?? expertId })}
+                  aria-describedby={problem ? problemId : undefined}
                 >
                   {t('staff.trainerPicker.removeShort')}
                 </Button>
-                {problem && <p className="field-error">{problem}</p>}
+                {problem && (
+                  <p id={problemId} className="field-error">
+                    {problem}
+                  </p>
+                )}
               </li>
             );
           })}
@@ -157,6 +156,6 @@ export function ExpertPicker({ name, label, hint, initial, error, errorsById = {
           ))}
         </ul>
       )}
-    </fieldset>
+    </ChoiceGroup>
   );
 }
