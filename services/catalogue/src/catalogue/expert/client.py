@@ -4,6 +4,7 @@ is `ExpertsUnreachable`, which the caller turns into a 503 naming the fields."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,9 +40,18 @@ class ExpertsClient:
         self.transport = transport
 
     async def statuses(self, ids: Sequence[str], *, token: str) -> dict[str, LiveStatus]:
-        found: dict[str, LiveStatus] = {}
         if not ids:
-            return found
+            return {}
+        # httpx's timeout bounds each phase (connect, write, read); this bounds the whole call.
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await self._ask(ids, token)
+        except TimeoutError as exc:
+            log.warning("experts at %s did not answer within %ss", self.base_url, self.timeout)
+            raise ExpertsUnreachable("timeout") from exc
+
+    async def _ask(self, ids: Sequence[str], token: str) -> dict[str, LiveStatus]:
+        found: dict[str, LiveStatus] = {}
         # A new client per call: this is the rare fallback path, not worth a pool to manage.
         async with httpx.AsyncClient(
             base_url=self.base_url, timeout=httpx.Timeout(self.timeout), transport=self.transport
