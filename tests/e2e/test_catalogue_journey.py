@@ -157,6 +157,11 @@ def test_coordinator_publishes_a_session_that_a_visitor_then_finds(
     # A wrong country code first: the API's error shows next to the field.
     main.get_by_label("Pays").fill("XX")
     main.get_by_label("Nombre de places").fill("24")
+    # A trainer found by name in the experts directory (a seeded, verified expert).
+    trainers = main.get_by_role("group", name="Formateurs et intervenants")
+    trainers.get_by_label("Chercher un expert par son nom").fill("Mariam Touré")
+    trainers.get_by_role("button", name="Ajouter Dr Mariam Touré Diagne").click()
+    expect(trainers.get_by_role("list", name="Experts choisis")).to_contain_text("Dr Mariam Touré Diagne")
     main.get_by_role("button", name="Créer la session").click()
     country = main.get_by_label("Pays")
     expect(country).to_have_attribute("aria-invalid", "true")
@@ -167,6 +172,9 @@ def test_coordinator_publishes_a_session_that_a_visitor_then_finds(
     # Created as a draft, then published.
     expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
     expect(page).to_have_url(re.compile(r"/manage/sessions/[0-9a-f-]{36}$"))
+    # catalogue accepted the verified expert; the form names them again from the directory.
+    named = page.get_by_role("group", name="Formateurs et intervenants").get_by_role("list", name="Experts choisis")
+    expect(named).to_contain_text("Dr Mariam Touré Diagne")
     lifecycle = page.get_by_role("region", name="Statut et publication")
     expect(lifecycle).to_contain_text("Brouillon")
     lifecycle.get_by_role("button", name="Publier").click()

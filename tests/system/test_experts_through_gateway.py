@@ -175,3 +175,57 @@ def test_an_applicant_is_verified_gets_the_expert_role_and_is_listed(live_stack:
         assert export.status_code == 200
         assert export.headers["content-type"].startswith("text/csv")
         assert email in export.text and "21 30 00 00" not in export.text
+
+
+def test_sessions_name_verified_experts_only(live_stack: Stack) -> None:
+    """catalogue checks the trainers a coordinator names against experts' vetting (its copy fed by
+    experts' events, or experts itself for an id it has not heard of yet: docs/decisions/0008)."""
+    word = f"baobab{uuid.uuid4().hex[:8]}"
+    with httpx.Client(base_url=live_stack.gateway_url, timeout=15) as http:
+        coordinator, _ = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+
+        def expert(name: str, status: str) -> str:
+            body = {"full_name": f"{name} {word}", "country": "SN", "status": status}
+            created = http.post("/api/experts/profiles", json=body, headers=coordinator)
+            assert created.status_code == 201, created.text
+            return str(created.json()["id"])
+
+        verified, pending = expert("Awa Ndiaye", "verified"), expert("Kwame Asante", "pending")
+        event = {
+            "title": {"fr": f"Table ronde {word}", "en": f"Round table {word}"},
+            "event_kind": "round_table",
+            "theme": "local_finance",
+            "audiences": ["elected_official"],
+            "delivery_mode": "webinar",
+            "language": "fr",
+            "starts_at": "2027-03-01T10:00:00",
+            "ends_at": "2027-03-01T12:00:00",
+            "timezone": "Africa/Dakar",
+            "capacity": 100,
+        }
+
+        refused = http.post(
+            "/api/catalogue/sessions",
+            json={**event, "trainer_ids": [verified, pending, str(uuid.uuid4())]},
+            headers=coordinator,
+        )
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert {e["field"]: e["code"] for e in refused.json()["errors"]} == {
+            "trainer_ids.1": "expert_pending",
+            "trainer_ids.2": "expert_unknown",
+        }
+
+        created = http.post("/api/catalogue/sessions", json={**event, "trainer_ids": [verified]}, headers=coordinator)
+        assert created.status_code == 201, created.text
+        session = created.json()
+        assert session["trainer_ids"] == [verified]
+
+        # Once verified, the other expert can be named too.
+        done = http.post(f"/api/experts/profiles/{pending}/transitions", json={"action": "verify"}, headers=coordinator)
+        assert done.status_code == 200, done.text
+        both = http.patch(
+            f"/api/catalogue/sessions/{session['id']}", json={"trainer_ids": [verified, pending]}, headers=coordinator
+        )
+        assert both.status_code == 200, both.text
+        assert both.json()["trainer_ids"] == [verified, pending]

@@ -223,7 +223,9 @@ export interface paths {
         put?: never;
         /**
          * Create a session
-         * @description Coordinators and admins. The session starts as a draft.
+         * @description Coordinators and admins. The session starts as a draft. `trainer_ids` must name verified
+         *     experts (422 naming `trainer_ids.<n>` otherwise; 503 when experts cannot be asked about an
+         *     id catalogue has not heard of yet).
          */
         post: operations["catalogue_create_session_sessions_post"];
         delete?: never;
@@ -256,6 +258,7 @@ export interface paths {
         /**
          * Change a session
          * @description Coordinators and admins. Only the fields sent change; every rule is checked on the result.
+         *     Trainers newly named must be verified experts; those the session already names stay.
          */
         patch: operations["catalogue_update_session_sessions__session_id__patch"];
         trace?: never;

@@ -30,8 +30,9 @@ export const paths = {
   joinExperts: '/experts/join',
   myExpertProfile: '/me/expert',
   manageExperts: '/manage/experts',
-  // The library. The publications service (and the experts' engagement history) still name a
-  // record's page `/publications/{id}`: that address redirects to `/library/{id}`.
+  // The library. The publications service (page_url, JSON-LD, citations) and the experts'
+  // engagement history link a record's page as `/library/{id}`; `/publications/{id}`, which they
+  // gave out before, redirects there.
   library: '/library',
   record: '/library/:recordId',
   publicationRedirect: '/publications/:recordId',

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,11 +13,13 @@ from sqlalchemy import select
 
 from catalogue import seed
 from catalogue.db import OutboxEvent
+from catalogue.expert.consumer import experts_consumer
 from catalogue.main import create_app
 from catalogue.models import metadata
 from catalogue.settings import CatalogueSettings
 from common.auth import TokenVerifier
 from common.db import Database
+from common.events import Event
 from common.testing import TokenFactory, running_app
 from common.testing.fixtures import ServiceMigrations
 
@@ -28,10 +32,25 @@ def service_migrations() -> ServiceMigrations:
     return ServiceMigrations("catalogue", ALEMBIC_INI, metadata)
 
 
+@pytest.fixture(scope="session")
+def closed_port() -> Iterator[int]:
+    """A port held by a socket that never listens: connecting is refused at once, and nothing else
+    on the machine can take it (a real experts service on 8004 must not answer our tests)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
+
+
 @pytest.fixture
-def settings(database_url: str, tmp_path: Path) -> CatalogueSettings:
+def settings(database_url: str, tmp_path: Path, closed_port: int) -> CatalogueSettings:
+    # experts is unreachable unless a test says otherwise: trainers must then be known from events.
     return CatalogueSettings(
-        env="test", database_url=database_url, nats_url=None, var_dir=tmp_path, public_url=PUBLIC_URL
+        env="test",
+        database_url=database_url,
+        nats_url=None,
+        var_dir=tmp_path,
+        public_url=PUBLIC_URL,
+        experts_url=f"http://127.0.0.1:{closed_port}",
     )
 
 
@@ -180,3 +199,52 @@ async def outbox(db: Database) -> list[tuple[str, dict[str, Any]]]:
     async with db.session() as session:
         rows = (await session.execute(select(OutboxEvent).order_by(OutboxEvent.created_at, OutboxEvent.id))).scalars()
         return [(row.type, json.loads(row.payload)["data"]) for row in rows]
+
+
+def expert_event(
+    profile_id: str,
+    verb: str = "verified",
+    *,
+    status: str | None = None,
+    revision: int = 1,
+    merged_into: str | None = None,
+    event_id: str | None = None,
+) -> Event:
+    """An experts profile event, in the shape of experts/profile/service.py `event_data`."""
+    data: dict[str, Any] = {
+        "profile_id": profile_id,
+        "user_id": None,
+        "full_name": "Aïssatou Diallo",
+        "title": "Dr",
+        "status": status
+        or {"submitted": "pending", "rejected": "rejected", "archived": "archived"}.get(verb, "verified"),
+        "listed": verb in ("verified", "updated"),
+        "country": "SN",
+        "work_countries": ["ML"],
+        "themes": ["local_finance"],
+        "languages": ["fr"],
+        "orcid": None,
+        "availability": "available",
+        "verified_at": "2026-11-29T10:00:00+00:00",
+        "revision": revision,
+    }
+    if verb == "archived":
+        data.update(reason="merged" if merged_into else "archived", merged_into=merged_into)
+    return Event(
+        id=event_id or str(uuid.uuid4()),
+        type=f"experts.profile.{verb}",
+        source="experts",
+        time="2026-11-29T10:00:00+00:00",
+        data=data,
+    )
+
+
+async def tell(db: Database, *events: Event) -> None:
+    """Deliver experts events the way the running consumer does (dedup + handler, one transaction)."""
+    consumer = experts_consumer(db, "nats://127.0.0.1:1")
+    for event in events:
+        await consumer.apply(event)
+
+
+async def verified_experts(db: Database, *ids: str) -> None:
+    await tell(db, *(expert_event(i) for i in ids))

@@ -9,7 +9,7 @@ import pytest
 
 from common.db import Database
 
-from .conftest import act, create_programme, create_session, local, outbox, session_body
+from .conftest import act, create_programme, create_session, local, outbox, session_body, verified_experts
 
 pytestmark = pytest.mark.usefixtures("themes")
 
@@ -23,6 +23,7 @@ async def _new_events(db: Database, seen: int) -> list[tuple[str, dict]]:
 async def test_a_session_tells_each_change_once(
     client: httpx.AsyncClient, coordinator: dict[str, str], db: Database
 ) -> None:
+    await verified_experts(db, TRAINER)
     programme = await create_programme(client, coordinator)
     assert [t for t, _ in await outbox(db)] == ["catalogue.programme.published"]
     seen = 1

@@ -7,7 +7,9 @@ from datetime import datetime
 import httpx
 import pytest
 
-from .conftest import PUBLIC_URL, act, create_programme, create_session, event_body
+from common.db import Database
+
+from .conftest import PUBLIC_URL, act, create_programme, create_session, event_body, verified_experts
 
 pytestmark = pytest.mark.usefixtures("themes")
 
@@ -34,7 +36,10 @@ async def test_programme_is_a_course_with_its_runs(client: httpx.AsyncClient, co
     assert instance["courseMode"] == "onsite" and instance["location"]["address"]["addressCountry"] == "SN"
 
 
-async def test_a_run_of_a_college_is_a_course_instance(client: httpx.AsyncClient, coordinator: dict[str, str]) -> None:
+async def test_a_run_of_a_college_is_a_course_instance(
+    client: httpx.AsyncClient, coordinator: dict[str, str], db: Database
+) -> None:
+    await verified_experts(db, "3f1c6a0e-1111-4d5b-9e8e-2a7b1c0d9e8f")
     programme = await create_programme(client, coordinator)
     run = await create_session(
         client,

@@ -7,7 +7,17 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import create_programme, create_session, event_body, local, programme_body, session_body
+from common.db import Database
+
+from .conftest import (
+    create_programme,
+    create_session,
+    event_body,
+    local,
+    programme_body,
+    session_body,
+    verified_experts,
+)
 
 pytestmark = pytest.mark.usefixtures("themes")
 
@@ -73,8 +83,9 @@ async def test_creating_a_session(
 
 
 async def test_the_valid_body_passes(
-    client: httpx.AsyncClient, coordinator: dict[str, str], programme: dict[str, Any]
+    client: httpx.AsyncClient, coordinator: dict[str, str], programme: dict[str, Any], db: Database
 ) -> None:
+    await verified_experts(db, "6f1f3a52-7c55-4e0b-9a43-2f4a1d0c8e11")
     body = session_body(programme["id"], trainer_ids=["6f1f3a52-7c55-4e0b-9a43-2f4a1d0c8e11"])
     created = await client.post("/sessions", json=body, headers=coordinator)
     assert created.status_code == 201, created.text

@@ -146,7 +146,7 @@ async def test_publications_authored(
     assert [(e["kind"], e["id"]) for e in entries] == [("session", "s-5"), ("publication", "r-1")]
     guide = entries[1]
     assert guide["role"] == "author" and guide["year"] == 2026 and guide["title"] == "Participatory budgeting guide"
-    assert guide["details"] == {"type": "toolkit"} and guide["url"] == f"{PUBLIC_URL}/publications/r-1"
+    assert guide["details"] == {"type": "toolkit"} and guide["url"] == f"{PUBLIC_URL}/library/r-1"
 
     await consumer.apply(
         record_event("r-1", [expert["id"]], verb="updated", time="2026-11-29T11:00:00+00:00", title="A new title")

@@ -18,7 +18,7 @@ async def test_json_ld_of_a_policy_brief(client: httpx.AsyncClient, coordinator:
         doi="10.5555/alga.jsonld",
     )
     doc = (await client.get(f"/records/{record['id']}", params={"lang": "en"})).json()["json_ld"]
-    url = f"https://campus.example.org/publications/{record['id']}"
+    url = f"https://campus.example.org/library/{record['id']}"
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "Report"
     assert doc["@id"] == url and doc["url"] == url
     assert doc["name"] == "Local finance put to the test of decentralisation"

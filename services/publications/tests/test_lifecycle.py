@@ -84,7 +84,7 @@ async def test_publish_update_withdraw_and_their_events(
         "version": 1,
         "language": "fr",
         "doi": None,
-        "url": f"https://campus.example.org/publications/{record['id']}",
+        "url": f"https://campus.example.org/library/{record['id']}",
         "withdrawn_reason": None,
     }
     assert events[1][1]["author_expert_ids"] == [EXPERT] and events[1][1]["version"] == 2

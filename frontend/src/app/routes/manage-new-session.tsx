@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { links, paths } from '@/config/paths';
 import { SessionForm } from '@/features/catalogue/components/session-form';
+import { ExpertPicker } from '@/features/experts/components/expert-picker';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/locales/manage';
 
@@ -20,6 +21,7 @@ export default function ManageNewSessionPage() {
       <SessionForm
         programmeId={params.get('programme') ?? ''}
         onCreated={(session) => navigate(links.manageSession(session.id))}
+        trainerField={(props) => <ExpertPicker {...props} />}
       />
     </div>
   );

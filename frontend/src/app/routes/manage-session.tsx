@@ -6,6 +6,7 @@ import { links, paths } from '@/config/paths';
 import { useSession } from '@/features/catalogue/api/get-session';
 import { SessionActions } from '@/features/catalogue/components/session-actions';
 import { SessionForm } from '@/features/catalogue/components/session-form';
+import { ExpertPicker } from '@/features/experts/components/expert-picker';
 import { currentLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/locales/manage';
@@ -39,7 +40,7 @@ export default function ManageSessionPage() {
         <section className="card" aria-labelledby="session-edit">
           <h2 id="session-edit">{t('manage.editSession')}</h2>
           {EDITABLE.includes(data.status) ? (
-            <SessionForm session={data} />
+            <SessionForm session={data} trainerField={(props) => <ExpertPicker {...props} />} />
           ) : (
             <p>{t('manage.notEditable')}</p>
           )}

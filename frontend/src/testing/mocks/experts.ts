@@ -143,7 +143,7 @@ export const expertDetail: ExpertDetail = {
       status: 'published',
       year: 2026,
       details: {},
-      url: `${PUBLIC}/publications/a1b2c3d4-0000-4000-8000-000000000001`,
+      url: `${PUBLIC}/library/a1b2c3d4-0000-4000-8000-000000000001`,
     },
   ],
   json_ld: { '@context': 'https://schema.org', '@type': 'Person', name: 'Aïssatou Diallo' },

@@ -67,7 +67,7 @@ export function makeRecord(overrides: Partial<LibraryRecord> = {}): LibraryRecor
       },
     ],
     download_count: 3,
-    page_url: `${PUBLIC}/publications/${id}`,
+    page_url: `${PUBLIC}/library/${id}`,
     citation_urls: { bibtex: `${api}/citation?format=bibtex` },
     published_at: '2026-05-12T10:00:00Z',
     updated_at: '2026-05-12T10:00:00Z',

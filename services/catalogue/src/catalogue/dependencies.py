@@ -8,10 +8,12 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from catalogue.expert.service import ExpertsLookup
 from catalogue.i18n import LanguageCode
 from catalogue.session.repository import SessionFilters
 from catalogue.settings import CatalogueSettings
 from catalogue.vocabulary import Audience, DeliveryMode, EventKind, SessionKind, SessionStatus
+from common.auth import ACCESS_COOKIE
 from common.errors import ValidationFailed
 from common.security import OptionalPrincipal
 
@@ -21,6 +23,18 @@ def _settings(request: Request) -> CatalogueSettings:
 
 
 Settings = Annotated[CatalogueSettings, Depends(_settings)]
+
+
+def _experts(request: Request) -> ExpertsLookup:
+    # experts is asked on the caller's behalf, with the token they called us with (already
+    # verified by the endpoint's principal dependency): from the header, else the browser's cookie.
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    token = value.strip() if scheme.lower() == "bearer" else request.cookies.get(ACCESS_COOKIE, "")
+    return ExpertsLookup(database=request.app.state.database, client=request.app.state.experts_client, token=token)
+
+
+#: Checks trainer ids: the event-fed copy of experts' statuses, and experts itself when needed.
+Experts = Annotated[ExpertsLookup, Depends(_experts)]
 
 
 def _is_staff(principal: OptionalPrincipal) -> bool:

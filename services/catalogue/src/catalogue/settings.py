@@ -5,7 +5,7 @@ from typing import ClassVar
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from common.settings import ServiceSettings
+from common.settings import ServiceSettings, service_url
 
 
 class CatalogueSettings(ServiceSettings):
@@ -20,10 +20,17 @@ class CatalogueSettings(ServiceSettings):
     calendar_max_events: int = Field(1000, ge=1, le=10000)
     #: ... and, unless `from` is given, none that ended more than this many days ago.
     calendar_past_days: int = Field(60, ge=0)
+    #: The experts service, asked about trainer ids catalogue has not heard of through events.
+    experts_url: str = Field(
+        default_factory=lambda: service_url("experts"),
+        validation_alias=AliasChoices("CATALOGUE_EXPERTS_URL", "EXPERTS_URL", "experts_url"),
+    )
+    #: Seconds to wait for experts before answering 503 (a coordinator is waiting).
+    experts_timeout: float = Field(2.0, gt=0, le=30)
     #: `seed` adds example sessions and events; unset: everywhere but production.
     seed_sample_sessions: bool | None = None
 
-    @field_validator("public_url")
+    @field_validator("public_url", "experts_url")
     @classmethod
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")

@@ -67,8 +67,9 @@ class PublicationsSettings(ServiceSettings):
         return f"{self.public_url}/api/publications/oai"
 
     def record_url(self, record_id: str) -> str:
-        """The record's page in the SPA."""
-        return f"{self.public_url}/publications/{record_id}"
+        """The record's page in the SPA (the library). The SPA still redirects the
+        `/publications/{id}` links given out before to it."""
+        return f"{self.public_url}/library/{record_id}"
 
     def file_url(self, record_id: str, file_id: str) -> str:
         return f"{self.public_url}/api/publications/records/{record_id}/files/{file_id}"

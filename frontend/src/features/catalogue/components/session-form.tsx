@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Audience,
@@ -12,6 +13,7 @@ import type {
 import { Button } from '@/components/ui/button';
 import { Field, FormAlert, StatusMessage, useFocusFirstError } from '@/components/ui/form';
 import { formErrors } from '@/lib/form-errors';
+import { ApiError } from '@/lib/problem';
 import { currentLanguage } from '@/lib/i18n';
 import { useCreateSession } from '../api/create-session';
 import { useModules } from '../api/get-modules';
@@ -19,7 +21,7 @@ import { useProgrammes } from '../api/get-programmes';
 import { useThemes } from '../api/get-themes';
 import { useUpdateSession } from '../api/update-session';
 import { teachingLanguage } from '../utils/session-text';
-import { integer, lines, localInputValue, text, textFields, variants } from '../utils/form-values';
+import { integer, localInputValue, text, textFields, variants } from '../utils/form-values';
 import {
   AUDIENCES,
   DELIVERY_MODES,
@@ -123,8 +125,43 @@ function readForm(form: HTMLFormElement, stored: Record<string, Record<string, u
     capacity: integer(text(data, 'capacity')) ?? 0,
     applications_open_at: text(data, 'applications_open_at') || null,
     applications_close_at: text(data, 'applications_close_at') || null,
-    trainer_ids: lines(text(data, 'trainer_ids')),
+    // One input per trainer chosen (the picker's hidden inputs), in order.
+    trainer_ids: data.getAll('trainer_ids').map(String).filter(Boolean),
   };
+}
+
+/** What the form hands to the control that chooses trainers (the experts directory's picker). */
+export interface TrainerFieldProps {
+  name: 'trainer_ids';
+  label: string;
+  hint: string;
+  initial: string[];
+  error?: string;
+  errorsById: Record<string, string>;
+}
+
+const TRAINER_ERROR = /^trainer_ids\.(\d+)$/;
+
+/**
+ * The API names a refused trainer by its position in the list sent (`trainer_ids.1`): mapped back
+ * to the id, so the message stays with that expert even after the list changes. Codes the SPA
+ * knows are said in the reader's language.
+ */
+function trainerErrors(
+  error: unknown,
+  sent: readonly string[] | null | undefined,
+  t: TFunction,
+): { list?: string; byId: Record<string, string> } {
+  const result: { list?: string; byId: Record<string, string> } = { byId: {} };
+  if (!(error instanceof ApiError)) return result;
+  for (const problem of error.problem.errors) {
+    const message = t(`manage.trainerErrors.${problem.code}`, { defaultValue: problem.message });
+    const position = TRAINER_ERROR.exec(problem.field)?.[1];
+    const expertId = position === undefined ? undefined : sent?.[Number(position)];
+    if (expertId) result.byId[expertId] ??= message;
+    else if (problem.field.startsWith('trainer_ids')) result.list ??= message;
+  }
+  return result;
 }
 
 interface SessionFormProps {
@@ -133,9 +170,16 @@ interface SessionFormProps {
   /** The programme a new session belongs to, when the coordinator came from that programme. */
   programmeId?: string;
   onCreated?: (session: SessionDetail) => void;
+  /** The control that chooses trainers; it submits one `trainer_ids` input per expert. */
+  trainerField: (props: TrainerFieldProps) => ReactNode;
 }
 
-export function SessionForm({ session, programmeId = '', onCreated }: SessionFormProps) {
+export function SessionForm({
+  session,
+  programmeId = '',
+  onCreated,
+  trainerField,
+}: SessionFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const formRef = useRef<HTMLFormElement>(null);
@@ -148,6 +192,7 @@ export function SessionForm({ session, programmeId = '', onCreated }: SessionFor
   const mutation = session ? update : create;
   const errors = formErrors(mutation.error, t, { fields: FIELDS });
   useFocusFirstError(formRef, mutation.error);
+  const trainers = trainerErrors(mutation.error, mutation.variables?.trainer_ids, t);
   const stored = (session?.translations ?? {}) as Record<string, Record<string, unknown> | null>;
   const standalone = programme === '';
 
@@ -440,16 +485,14 @@ export function SessionForm({ session, programmeId = '', onCreated }: SessionFor
           )}
         </Field>
       </div>
-      <Field
-        name="trainer_ids"
-        label={t('manage.fields.trainers')}
-        hint={t('manage.fields.trainersHint')}
-        error={errors.fields.trainer_ids}
-      >
-        {(props) => (
-          <textarea {...props} rows={2} defaultValue={session?.trainer_ids.join('\n') ?? ''} />
-        )}
-      </Field>
+      {trainerField({
+        name: 'trainer_ids',
+        label: t('manage.fields.trainers'),
+        hint: t('manage.fields.trainersHint'),
+        initial: session?.trainer_ids ?? [],
+        error: trainers.list,
+        errorsById: trainers.byId,
+      })}
       <Button type="submit" busy={mutation.isPending} busyLabel={t('manage.saving')}>
         {session ? t('manage.save') : t('manage.createSession')}
       </Button>

@@ -98,7 +98,7 @@ describe('a record page', () => {
     );
   });
 
-  it('follows the links the services write (`/publications/{id}`) to the library page', async () => {
+  it('follows the links the services wrote before (`/publications/{id}`) to the library page', async () => {
     const { location } = renderApp(`/publications/${recordDetail.id}`);
     expect(
       await screen.findByRole('heading', { level: 1, name: recordDetail.title }),

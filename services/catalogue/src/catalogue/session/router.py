@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from catalogue.dependencies import IsStaff, SessionQuery, Settings
+from catalogue.dependencies import Experts, IsStaff, SessionQuery, Settings
 from catalogue.facets import labelled
 from catalogue.i18n import RequestLanguage
 from catalogue.schemas import FacetedPage
@@ -61,10 +61,18 @@ async def read_session(
 
 @router.post("", response_model=SessionDetail, status_code=status.HTTP_201_CREATED, summary="Create a session")
 async def create_session(
-    data: SessionCreate, session: DBSession, principal: StaffPrincipal, lang: RequestLanguage, settings: Settings
+    data: SessionCreate,
+    session: DBSession,
+    principal: StaffPrincipal,
+    lang: RequestLanguage,
+    settings: Settings,
+    experts: Experts,
 ) -> SessionDetail:
-    """Coordinators and admins. The session starts as a draft."""
-    run = await service.create(session, data=data, by=principal.subject)
+    """Coordinators and admins. The session starts as a draft. `trainer_ids` must name verified
+    experts (422 naming `trainer_ids.<n>` otherwise; 503 when experts cannot be asked about an
+    id catalogue has not heard of yet)."""
+    trainers = await service.vet_trainers(experts, trainer_ids=data.trainer_ids)
+    run = await service.create(session, data=data, by=principal.subject, trainers=trainers)
     return await _detail(session, run, lang, settings, True)
 
 
@@ -76,10 +84,14 @@ async def update_session(
     principal: StaffPrincipal,
     lang: RequestLanguage,
     settings: Settings,
+    experts: Experts,
 ) -> SessionDetail:
-    """Coordinators and admins. Only the fields sent change; every rule is checked on the result."""
+    """Coordinators and admins. Only the fields sent change; every rule is checked on the result.
+    Trainers newly named must be verified experts; those the session already names stay."""
+    sent = data.trainer_ids if "trainer_ids" in data.model_fields_set else None
+    trainers = await service.vet_trainers(experts, trainer_ids=sent, session_id=session_id)
     run = await service.get(session, session_id, staff=True)
-    run = await service.update(session, run=run, data=data, by=principal.subject)
+    run = await service.update(session, run=run, data=data, by=principal.subject, trainers=trainers)
     return await _detail(session, run, lang, settings, True)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel
 from sqlalchemy import delete, select
@@ -19,6 +20,7 @@ from sqlmodel import col
 
 from catalogue import events
 from catalogue.countries import country_name
+from catalogue.expert.service import ExpertsLookup, Vetting, local_standing, settle
 from catalogue.i18n import pick
 from catalogue.module.models import Module
 from catalogue.programme import partners
@@ -37,7 +39,7 @@ from catalogue.vocabulary import (
     SessionKind,
     SessionStatus,
 )
-from common.errors import Conflict, NotFound, ValidationFailed, field_error
+from common.errors import Conflict, NotFound, ServiceUnavailable, ValidationFailed, field_error
 
 S = SessionStatus
 PUBLIC_STATUSES = frozenset(s.value for s in SessionStatus if s is not S.draft)
@@ -390,10 +392,48 @@ async def _theme_errors(session: AsyncSession, state: dict[str, Any], fields: se
     return []
 
 
+async def vet_trainers(
+    lookup: ExpertsLookup, *, trainer_ids: Sequence[UUID | str] | None, session_id: str | None = None
+) -> Vetting:
+    """Check the trainers and speakers a create or an update names: verified experts only.
+
+    Only ids the session does not name already are checked, so an expert archived after being
+    named does not block edits of anything else (docs/decisions/0008). Runs before the request's
+    transaction begins, in a read session of its own: the live call it may make must not hold
+    SQLite's write lock. `create` and `update` turn the result into a 422 or a 503."""
+    ids = [str(v) for v in trainer_ids or []]
+    if not ids:
+        return Vetting()
+    async with lookup.database.read_session() as read:
+        run = await read.get(CourseSession, session_id) if session_id else None
+        already = set(run.trainer_ids or []) if run is not None else set()
+        new = [(position, expert_id) for position, expert_id in enumerate(ids) if expert_id not in already]
+        local = await local_standing(read, [expert_id for _, expert_id in new])
+    return await settle(lookup, new, local, name="trainer_ids") if new else Vetting()
+
+
+def _raise_for(errors: list[dict[str, str]], trainers: Vetting | None) -> None:
+    errors = errors + (trainers.refused if trainers else [])
+    if errors:
+        raise ValidationFailed(_detail(errors), errors=errors)
+    if trainers and trainers.unchecked:
+        raise ServiceUnavailable(
+            "The experts service cannot be reached to check the trainers named; nothing was saved. "
+            "Try again in a moment.",
+            errors=trainers.unchecked,
+        )
+
+
 async def create(
-    session: AsyncSession, *, data: SessionCreate, by: str, session_id: str | None = None
+    session: AsyncSession,
+    *,
+    data: SessionCreate,
+    by: str,
+    session_id: str | None = None,
+    trainers: Vetting | None = None,
 ) -> CourseSession:
-    """A new draft session (nothing is published, so no event). `session_id`: the seed's fixed ids."""
+    """A new draft session (nothing is published, so no event). `session_id`: the seed's fixed ids;
+    `trainers`: what `vet_trainers` found (the API always vets; the seed names no trainers)."""
     programme, module, errors = await _load_references(
         session, programme_id=data.programme_id, module_id=data.module_id
     )
@@ -411,8 +451,7 @@ async def create(
             fields=set(data.model_fields_set),
         )
     errors += await _theme_errors(session, state, fields)
-    if errors:
-        raise ValidationFailed(_detail(errors), errors=errors)
+    _raise_for(errors, trainers)
     if programme is not None and programme.status == ProgrammeStatus.archived:
         raise Conflict("This programme is archived: it takes no new sessions.")
     run = CourseSession(
@@ -438,8 +477,11 @@ async def create(
     return run
 
 
-async def update(session: AsyncSession, *, run: CourseSession, data: SessionUpdate, by: str) -> CourseSession:
-    """Apply the fields sent. A session the public sees emits one `updated` event listing what changed."""
+async def update(
+    session: AsyncSession, *, run: CourseSession, data: SessionUpdate, by: str, trainers: Vetting | None = None
+) -> CourseSession:
+    """Apply the fields sent. A session the public sees emits one `updated` event listing what
+    changed. `trainers`: what `vet_trainers` found for the ids sent."""
     if run.status not in EDITABLE_STATUSES:
         raise Conflict(f"A {run.status} session can no longer be changed.")
     fields = set(data.model_fields_set)
@@ -463,8 +505,7 @@ async def update(session: AsyncSession, *, run: CourseSession, data: SessionUpda
             state, programme=programme, module=module, programme_audience_list=audience_list, fields=fields
         )
     errors += await _theme_errors(session, state, fields)
-    if errors:
-        raise ValidationFailed(_detail(errors), errors=errors)
+    _raise_for(errors, trainers)
     audiences = await _finish(session, run, state, programme=programme, module=module)
     await _set_audiences(session, run.id, audiences)
     after = event_data(run, audiences, programme, module, partner_ids)

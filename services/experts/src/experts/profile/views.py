@@ -35,7 +35,8 @@ def profile_url(public_url: str, profile_id: str) -> str:
 
 
 def engagement_url(public_url: str, row: Engagement) -> str:
-    section = "sessions" if row.kind == "session" else "publications"
+    """The SPA's page of the session or record: `/sessions/{id}`, `/library/{id}`."""
+    section = "sessions" if row.kind == "session" else "library"
     return f"{public_url}/{section}/{row.source_id}"
 
 
