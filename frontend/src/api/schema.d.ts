@@ -3516,6 +3516,7 @@ export interface components {
         };
         /** EnrollmentOverview */
         enrollment_EnrollmentOverview: {
+            applications_by_month: components["schemas"]["enrollment_Breakdown"];
             applications_by_status: components["schemas"]["enrollment_Breakdown"];
             /** Filters */
             filters: {
@@ -3587,6 +3588,7 @@ export interface components {
         enrollment_LearnersTrained: {
             by_country: components["schemas"]["enrollment_Breakdown"];
             by_gender: components["schemas"]["enrollment_Breakdown"];
+            by_month: components["schemas"]["enrollment_Breakdown"];
             by_position: components["schemas"]["enrollment_Breakdown"];
             by_programme: components["schemas"]["enrollment_Breakdown"];
             people: components["schemas"]["enrollment_Cell"];

@@ -177,6 +177,9 @@ async def test_coordinators_get_exact_figures(client: httpx.AsyncClient, db: Dat
     assert _rows(trained["by_position"]) == {"directrice financière": "4", "maire": "4"}
     assert _rows(trained["by_programme"]) == {PA: "6", PB: "2"}
     assert [r["label"] for r in trained["by_programme"]["rows"]] == ["College A", "College B"]
+    # The trend lines: by month, earliest first (the 2025 completion is outside the period).
+    assert [(r["key"], r["count"]["value"]) for r in trained["by_month"]["rows"]] == [("2026-03", 6), ("2026-05", 2)]
+    assert [(r["key"], r["count"]["value"]) for r in body["applications_by_month"]["rows"]] == [("2026-02", 17)]
 
     held = body["sessions_held"]
     assert _rows(held["by_mode"]) == {"residential_seminar": "1", "e_learning": "1"}

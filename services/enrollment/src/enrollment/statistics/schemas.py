@@ -47,6 +47,8 @@ class LearnersTrained(BaseModel):
     by_gender: Breakdown
     by_position: Breakdown
     by_programme: Breakdown
+    #: By month of completion, earliest first (keys `YYYY-MM`): the dashboard's trend line.
+    by_month: Breakdown
 
 
 class SessionsHeld(BaseModel):
@@ -63,6 +65,8 @@ class EnrollmentOverview(BaseModel):
     filters: dict[str, str | None]
     #: Applications made in the period, by where they stand now.
     applications_by_status: Breakdown
+    #: Applications made in the period, by month made, earliest first (keys `YYYY-MM`).
+    applications_by_month: Breakdown
     queue: Queue | None
     upcoming: UpcomingFill
     learners_trained: LearnersTrained

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import distinct, extract, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -149,6 +149,16 @@ async def _applications_by_status(
     return breakdown(((s, _label(s, viewer.language), n) for s, n in rows), viewer.threshold)
 
 
+async def _by_month(
+    session: AsyncSession, where: list[ColumnElement[bool]], column: Any, threshold: int | None
+) -> Breakdown:
+    """Applications matching `where`, by the month of `column` (UTC), earliest first: `YYYY-MM`."""
+    year, month = extract("year", column), extract("month", column)
+    rows = (await session.execute(_joined(year, month, func.count()).where(*where).group_by(year, month))).all()
+    months = sorted((f"{int(y):04d}-{int(m):02d}", int(n)) for y, m, n in rows if y is not None and m is not None)
+    return breakdown(((key, key, n) for key, n in months), threshold)
+
+
 async def _queue(session: AsyncSession, where: list[ColumnElement[bool]]) -> Queue:
     waiting = (*PENDING, Status.accepted, Status.waitlisted)
     rows = dict(
@@ -273,6 +283,7 @@ async def _trained(
         by_programme=breakdown(
             ((p, titles.get(p, p) if p else NO_PROGRAMME[lang], n) for p, n in by_programme), threshold
         ),
+        by_month=await _by_month(session, done, col(A.completed_at), threshold),
     )
 
 
@@ -320,6 +331,9 @@ async def overview(
         partner=viewer.partner,
         filters=filters.echo(),
         applications_by_status=await _applications_by_status(session, where, period, viewer),
+        applications_by_month=await _by_month(
+            session, [*where, *period.instants(col(A.created_at))], col(A.created_at), viewer.threshold
+        ),
         # The queue is a coordinator's work list, not a figure to publish.
         queue=await _queue(session, where) if staff else None,
         upcoming=await _upcoming(session, filters, viewer, period, now),
