@@ -35,6 +35,10 @@ const PublicationRedirect = lazy(() => import('./routes/publication-redirect'));
 const ManageLibraryPage = lazy(() => import('./routes/manage-library'));
 const ManageNewRecordPage = lazy(() => import('./routes/manage-new-record'));
 const ManageRecordPage = lazy(() => import('./routes/manage-record'));
+const ManageDashboardPage = lazy(() => import('./routes/manage-dashboard'));
+const ManageReportPage = lazy(() => import('./routes/manage-report'));
+const PartnersPage = lazy(() => import('./routes/partners'));
+const PartnerPage = lazy(() => import('./routes/partner'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const staff = (page: ReactNode) => <RequireStaff>{page}</RequireStaff>;
@@ -116,6 +120,10 @@ export const routes: RouteObject[] = [
       { path: paths.manageLibrary, element: staff(<ManageLibraryPage />) },
       { path: paths.manageNewRecord, element: staff(<ManageNewRecordPage />) },
       { path: paths.manageRecord, element: staff(<ManageRecordPage />) },
+      { path: paths.manageDashboard, element: staff(<ManageDashboardPage />) },
+      { path: paths.manageReport, element: staff(<ManageReportPage />) },
+      { path: paths.partners, element: <PartnersPage /> },
+      { path: paths.partner, element: <PartnerPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -39,6 +39,11 @@ export const paths = {
   manageLibrary: '/manage/library',
   manageNewRecord: '/manage/library/new',
   manageRecord: '/manage/library/:recordId',
+  // The coordinators' dashboard and donor report; the partner institutions' pages.
+  manageDashboard: '/manage/dashboard',
+  manageReport: '/manage/report',
+  partners: '/partners',
+  partner: '/partners/:organisationId',
 } as const;
 
 const segment = encodeURIComponent;
@@ -59,6 +64,8 @@ export const links = {
   expert: (id: string) => `/experts/${segment(id)}`,
   record: (id: string) => `/library/${segment(id)}`,
   manageRecord: (id: string) => `/manage/library/${segment(id)}`,
+  partners: () => '/partners',
+  partner: (id: string) => `/partners/${segment(id)}`,
   /** The catalogue with a search already typed in. */
   search: (q: string) => (q ? `${paths.catalogue}?q=${segment(q)}` : paths.catalogue),
 } as const;

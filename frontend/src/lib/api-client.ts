@@ -42,7 +42,7 @@ function refreshSession(): Promise<boolean> {
  * The session lives in HttpOnly cookies, so the SPA cannot see when the access token expires:
  * it learns it from a 401, renews the session once through the refresh cookie and replays the call.
  */
-async function fetchWithRefresh(request: Request): Promise<Response> {
+export async function fetchWithRefresh(request: Request): Promise<Response> {
   if (NO_REFRESH.test(new URL(request.url).pathname)) return send(request);
   const replay = request.clone();
   const response = await send(request);

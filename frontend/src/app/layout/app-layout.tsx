@@ -28,6 +28,14 @@ function MainNav() {
         <li>
           <NavLink to={paths.library}>{t('nav.library')}</NavLink>
         </li>
+        <li>
+          <NavLink to={paths.partners}>{t('nav.partners')}</NavLink>
+        </li>
+        {isStaff(user.data) && (
+          <li>
+            <NavLink to={paths.manageDashboard}>{t('nav.dashboard')}</NavLink>
+          </li>
+        )}
         {isStaff(user.data) && (
           <li>
             <NavLink to={paths.manage}>{t('nav.manage')}</NavLink>

@@ -23,9 +23,11 @@ export function ReviewQueue() {
   const language = currentLanguage();
   const statusLabel = useStatusLabel();
   const [params, setParams] = useSearchParams();
+  // `status` may repeat (the dashboard's "to review" link names the three pending statuses).
+  const statuses = params.getAll('status').flatMap((s) => s.split(',')).filter(Boolean) as QueueStatus[];
   const query: ApplicationQueueQuery = {
     session_id: params.get('session') || undefined,
-    status: params.get('status') ? [params.get('status') as QueueStatus] : undefined,
+    status: statuses.length ? statuses : undefined,
     country: params.get('country') || undefined,
     limit: QUEUE_PAGE_SIZE,
     lang: language,
@@ -43,7 +45,7 @@ export function ReviewQueue() {
     const next = new URLSearchParams();
     for (const name of ['session', 'status', 'country']) {
       const value = String(data.get(name) ?? '').trim();
-      if (value) next.set(name, value);
+      for (const one of value.split(',')) if (one) next.append(name, one);
     }
     setSelected([]);
     setParams(next);
@@ -76,8 +78,9 @@ export function ReviewQueue() {
         </Field>
         <Field name="status" label={t('manage.applications.status')}>
           {(props) => (
-            <select {...props} defaultValue={query.status?.[0] ?? ''}>
+            <select {...props} key={Object.keys(facets.status ?? {}).join()} defaultValue={statuses.join(',')}>
               <option value="">{t('manage.applications.all')}</option>
+              {statuses.length > 1 && <option value={statuses.join(',')}>{statuses.map(statusLabel).join(' + ')}</option>}
               {Object.entries(facets.status ?? {}).map(([value, count]) => (
                 <option key={value} value={value}>
                   {statusLabel(value)} ({count})
@@ -88,7 +91,8 @@ export function ReviewQueue() {
         </Field>
         <Field name="country" label={t('manage.applications.country')}>
           {(props) => (
-            <select {...props} defaultValue={query.country ?? ''}>
+            // Drawn again when the facets come, so that the country in the address is chosen.
+            <select {...props} key={Object.keys(facets.country ?? {}).join()} defaultValue={query.country ?? ''}>
               <option value="">{t('manage.applications.all')}</option>
               {Object.entries(facets.country ?? {}).map(([value, count]) => (
                 <option key={value} value={value}>

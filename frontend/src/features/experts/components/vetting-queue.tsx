@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { ExpertProfileStatus } from '@/api/models';
 import { StatusMessage } from '@/components/ui/form';
 import { currentLanguage } from '@/lib/i18n';
@@ -16,7 +17,12 @@ export function VettingQueue() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const ids = { queue: useId(), status: useId(), duplicates: useId() };
-  const [status, setStatus] = useState<ExpertProfileStatus>('pending');
+  // The dashboard links here with `?status=pending`; another status in the address is kept too.
+  const [params] = useSearchParams();
+  const asked = params.get('status');
+  const [status, setStatus] = useState<ExpertProfileStatus>(
+    STATUSES.find((s) => s === asked) ?? 'pending',
+  );
   const [done, setDone] = useState<string | null>(null);
   const applications = useApplications({ status: [status], limit: 50 }, language);
   const duplicates = useDuplicates();
