@@ -7,10 +7,16 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import { isStaff, useUser } from '@/lib/auth';
 import { LanguageSwitch } from './language-switch';
 
+/** Whether a path is one of the catalogue management pages. */
+export function managesCatalogue(pathname: string): boolean {
+  return pathname === paths.manage || /^\/manage\/(programmes|sessions)(\/|$)/.test(pathname);
+}
+
 function MainNav() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useUser();
+  const { pathname } = useLocation();
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
@@ -38,7 +44,11 @@ function MainNav() {
         )}
         {isStaff(user.data) && (
           <li>
-            <NavLink to={paths.manage}>{t('nav.manage')}</NavLink>
+            {/* Not a NavLink: every staff page lives under /manage, and only the catalogue's
+                own pages (programmes, sessions and their rosters) are "Manage the catalogue". */}
+            <Link to={paths.manage} aria-current={managesCatalogue(pathname) ? 'page' : undefined}>
+              {t('nav.manage')}
+            </Link>
           </li>
         )}
         {isStaff(user.data) && (
