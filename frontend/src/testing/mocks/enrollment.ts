@@ -114,7 +114,7 @@ export function makeCertificate(overrides: Partial<Certificate> = {}): Certifica
     issued_at: '2027-02-06T10:00:00Z',
     revoked_at: null,
     revocation_reason: null,
-    verification_url: 'http://127.0.0.1:8000/certificates/ALGA-2027-7KQ4-M2XD',
+    verification_url: 'http://127.0.0.1:8000/verify/ALGA-2027-7KQ4-M2XD',
     pdf_url: '/certificates/ALGA-2027-7KQ4-M2XD/pdf',
     session_starts_at: '2027-02-01T08:00:00Z',
     ...overrides,

@@ -207,7 +207,7 @@ describe('certificate verification', () => {
           : problem(404, 'No such certificate'),
       ),
     );
-    renderApp(`/certificates/${certificate.code}`);
+    renderApp(`/verify/${certificate.code}`);
 
     const result = await screen.findByRole('region', { name: 'Certificat valide' });
     expect(result).toHaveTextContent('Awa Diallo');
@@ -236,6 +236,6 @@ describe('certificate verification', () => {
     await user.type(input, revoked.code);
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
     expect(await screen.findByRole('region', { name: 'Certificat révoqué' })).toBeInTheDocument();
-    expect(location.current?.pathname).toBe(`/certificates/${revoked.code}`);
+    expect(location.current?.pathname).toBe(`/verify/${revoked.code}`);
   });
 });

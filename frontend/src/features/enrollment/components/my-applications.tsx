@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { ApplicationAction, EnrollmentApplication } from '@/api/models';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form';
@@ -13,6 +13,7 @@ import { useApplication } from '../api/get-application';
 import { useMyApplications } from '../api/get-applications';
 import { useTransitionApplication } from '../api/transition-application';
 import { ApplicationStatus, useStatusLabel } from './application-status';
+import { AttendancePass } from './attendance-pass';
 
 // The moves a learner makes from here; the service says which ones the status allows.
 const LEARNER_ACTIONS = ['confirm', 'submit', 'withdraw'] as const satisfies readonly ApplicationAction[];
@@ -21,6 +22,12 @@ export function MyApplications() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const applications = useMyApplications(language);
+  const { hash } = useLocation();
+  const loaded = applications.isSuccess;
+  // A notification's link (`/applications/{id}`) lands here with the card's anchor.
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView?.();
+  }, [loaded, hash]);
   if (applications.isPending) return <Loading />;
   if (applications.isError) return <p role="alert">{t('errors.network')}</p>;
   if (applications.data.items.length === 0) {
@@ -63,6 +70,7 @@ function ApplicationCard({ application }: { application: EnrollmentApplication }
         </p>
       )}
       <ApplicationActions application={application} />
+      {application.status === 'confirmed' && <AttendancePass applicationId={application.id} />}
       <Timeline applicationId={application.id} />
     </article>
   );
