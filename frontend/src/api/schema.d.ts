@@ -3091,8 +3091,8 @@ export interface components {
             };
             /** Attachments */
             attachments: components["schemas"]["enrollment_AttachmentRead"][];
-            /** Attendance Token */
-            attendance_token?: string | null;
+            /** Attendance Code */
+            attendance_code?: string | null;
             /** Certificate Code */
             certificate_code: string | null;
             /** Completed At */

@@ -74,9 +74,9 @@ async def test_attendance_completion_and_certificate(
         token = (await s.get(Application, good)).attendance_token  # type: ignore[union-attr]
     # The learner can read it under the QR code (to be typed when the camera fails); lists never carry it.
     mine = (await client.get(f"/applications/{good}", headers=people[0].headers)).json()
-    assert mine["attendance_token"] == token
+    assert mine["attendance_code"] == token
     listed = (await client.get("/applications", headers=people[0].headers)).json()["items"]
-    assert listed and all("attendance_token" not in item for item in listed)
+    assert listed and all("attendance_code" not in item for item in listed)
     scanned = await client.post(
         f"/sessions/{sid}/attendance/scan", json={"token": token, "day": days[3]}, headers=coordinator.headers
     )

@@ -10,8 +10,8 @@ import { useApplication } from '../api/get-application';
 export function AttendancePass({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const detail = useApplication(applicationId, currentLanguage());
-  const token = detail.data?.attendance_token;
-  if (!token) return null;
+  const code = detail.data?.attendance_code;
+  if (!code) return null;
   return (
     <details className="attendance-pass">
       <summary>{t('enrol.pass.title')}</summary>
@@ -19,7 +19,7 @@ export function AttendancePass({ applicationId }: { applicationId: string }) {
       <figure>
         <img src={attendanceQrUrl(applicationId)} alt={t('enrol.pass.qr')} width={200} height={200} />
         <figcaption>
-          {t('enrol.pass.code')} <code>{token}</code>
+          {t('enrol.pass.code')} <code>{code}</code>
         </figcaption>
       </figure>
     </details>

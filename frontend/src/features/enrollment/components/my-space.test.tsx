@@ -12,7 +12,7 @@ describe('My space', () => {
     const confirmed = makeApplication({
       status: 'confirmed',
       allowed_actions: ['withdraw'],
-      attendance_token: 'Qk7xN2pLm9RtVw4Ys8Za',
+      attendance_code: 'Qk7xN2pLm9RtVw4Ys8Za',
     });
     server.use(
       signedIn(),

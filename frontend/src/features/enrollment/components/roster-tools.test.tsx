@@ -10,7 +10,12 @@ import type {
   RosterEntry,
   User,
 } from '@/api/models';
-import { ENROLLMENT_SESSION_ID, makeApplication, makeEnrollmentSession } from '@/testing/mocks/enrollment';
+import {
+  ENROLLMENT_SESSION_ID,
+  makeApplication,
+  makeEnrollmentSession,
+  makeRosterEntry,
+} from '@/testing/mocks/enrollment';
 import { problem, testUser } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -19,26 +24,7 @@ const coordinator: User = { ...testUser, roles: ['coordinator'] };
 const rosterPath = `/manage/sessions/${ENROLLMENT_SESSION_ID}/roster`;
 const DAYS = ['2027-02-01', '2027-02-02'];
 
-function entry(application_id: string, full_name: string, overrides: Partial<RosterEntry> = {}): RosterEntry {
-  return {
-    application_id,
-    status: 'confirmed',
-    learner_id: `l-${application_id}`,
-    full_name,
-    email: null,
-    country: 'SN',
-    organisation_id: null,
-    organisation_name: 'Ville de Dakar',
-    position: null,
-    gender: null,
-    confirmed_at: '2026-12-01T10:00:00Z',
-    days_present: 0,
-    days_total: 2,
-    attendance_percent: 0,
-    certificate_code: null,
-    ...overrides,
-  };
-}
+const entry = makeRosterEntry;
 
 /** A coordinator on the roster of a two-day seminar with two confirmed participants. */
 function roster({

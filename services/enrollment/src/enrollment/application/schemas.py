@@ -202,7 +202,7 @@ class ApplicationDetail(ApplicationRead):
     placement: PlacementRead | None
     #: What the learner's attendance QR code holds (a seat taken: confirmed, completed, no-show):
     #: typed or pasted at the door when the code cannot be scanned.
-    attendance_token: str | None = None
+    attendance_code: str | None = None
 
 
 class ApplicationPage(Page[ApplicationRead]):

@@ -123,5 +123,5 @@ async def to_detail(db: AsyncSession, app: Application, principal: Principal, la
         attachments=[AttachmentRead.model_validate(dict(row._mapping)) for row in attachments.all()],
         placement=PlacementRead.model_validate(placement) if placement else None,
         # Only the applicant and staff read a detail (anyone else: 404).
-        attendance_token=app.attendance_token if app.status in ATTENDING else None,
+        attendance_code=app.attendance_token if app.status in ATTENDING else None,
     )
