@@ -7,7 +7,8 @@
   moved through catalogue's API); the coordinator records attendance on the roster, by the QR
   code's token typed in the field and by ticking a day, and applies the completion rule; the
   learner downloads the certificate's PDF; a visitor, logged out, verifies it.
-- An endorser answers through the single-use link the enrollment service sends, once.
+- An endorser answers, once, through the single-use link that enrollment signs and notifications
+  e-mails to them.
 
 Runs against the real stack (`live_stack` from tests/conftest.py, through the `base_url` fixture)
 in the system Chromium, with accessible locators only. The SPA must be built first
@@ -16,19 +17,18 @@ in the system Chromium, with accessible locators only. The SPA must be built fir
 
 from __future__ import annotations
 
-import asyncio
-import json
+import email
 import re
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
+from email import policy
+from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-import nats
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -348,27 +348,22 @@ def test_a_learner_attends_receives_a_certificate_that_a_visitor_verifies(
 # ------------------------------------------------------------------ the endorser's link
 
 
-def _endorsement_link(stack: Stack, application_id: str) -> str:
-    """The link enrollment sent the endorser, from its event on NATS (only notifications sees it)."""
+def _endorsement_link(stack: Stack, address: str) -> str:
+    """The link in the e-mail notifications sent the endorser (an .eml file under var/mail here)."""
 
-    async def find() -> str:
-        nc = await nats.connect(f"nats://127.0.0.1:{stack.nats_port}")
-        try:
-            sub = await nc.jetstream().pull_subscribe("alga.enrollment.endorsement.requested", stream="ALGA")
-            async with asyncio.timeout(20):
-                while True:
-                    try:
-                        for msg in await sub.fetch(50, timeout=1):
-                            data = json.loads(msg.data)["data"]
-                            if data["application_id"] == application_id:
-                                return str(data["link"])
-                    except TimeoutError:
-                        continue
-        finally:
-            await nc.close()
+    def sent() -> str | None:
+        for path in sorted((stack.var_dir / "mail").glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+            assert isinstance(message, EmailMessage)
+            if address in str(message["To"]) and message["X-ALGA-Notification"] == "endorsement_requested":
+                body = message.get_body(preferencelist=("plain",))
+                assert body is not None
+                found = re.search(r"https?://\S+/endorse/\S+", str(body.get_content()))
+                assert found, body.get_content()
+                return found.group(0)
+        return None
 
-    with ThreadPoolExecutor(1) as pool:  # Playwright keeps an event loop running in this thread
-        return pool.submit(asyncio.run, find()).result()
+    return _until(sent, what=f"the endorsement request e-mail to {address}")  # type: ignore[no-any-return]
 
 
 def test_an_endorser_answers_once_through_the_signed_link(page: Page, base_url: str, live_stack: Stack) -> None:
@@ -394,11 +389,12 @@ def test_an_endorser_answers_once_through_the_signed_link(page: Page, base_url: 
         application = applied.json()
         assert application["endorsement"]["status"] == "pending"
 
-        link = _endorsement_link(live_stack, application["id"])
+        # The endorser receives the link by e-mail and follows it, with no account.
+        link = _endorsement_link(live_stack, "sg@ville-de-thies.sn")
         path = urlsplit(link).path
         assert path.startswith("/endorse/")
 
-        # The endorser, with no account, opens the link: the one application, nothing else.
+        # The page shows the one application, nothing else.
         page.goto(f"{base_url}{path}")
         expect(page.get_by_role("heading", level=1, name="Appuyer une candidature")).to_be_visible()
         expect(page.get_by_text("Bonjour Awa Ndiaye,")).to_be_visible()
