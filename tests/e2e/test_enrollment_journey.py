@@ -276,7 +276,10 @@ def test_a_learner_attends_receives_a_certificate_that_a_visitor_verifies(
             card.get_by_role("button", name="Confirmer ma place").click()
             expect(card.get_by_text("Place confirmée", exact=True).first).to_be_visible()
             card.get_by_text("Mon code de présence").click()
-            expect(card.get_by_role("img", name="QR code de présence")).to_be_visible()
+            qr_code = card.get_by_role("img", name="QR code de présence")
+            expect(qr_code).to_be_visible()
+            # Drawn, not only its text alternative: the SVG loaded with the session's cookie.
+            page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=qr_code.element_handle())
             attendance_code = card.locator("figcaption code").inner_text().strip()
             assert len(attendance_code) >= 16
 
