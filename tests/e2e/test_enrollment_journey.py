@@ -369,8 +369,11 @@ def _endorsement_link(stack: Stack, address: str) -> str:
     return _until(sent, what=f"the endorsement request e-mail to {address}")  # type: ignore[no-any-return]
 
 
-def test_an_endorser_answers_once_through_the_signed_link(page: Page, base_url: str, live_stack: Stack) -> None:
+def test_an_endorser_answers_once_through_the_signed_link(
+    page: Page, browser: Browser, base_url: str, live_stack: Stack
+) -> None:
     name = "Kwame Asante"
+    endorser = f"sg-{uuid.uuid4().hex[:6]}@ville-de-thies.sn"
     with httpx.Client(base_url=base_url, timeout=15) as http:
         staff, _ = _login(http, "coordinator@example.org", live_stack.demo_password or "")
         session = _new_seminar(http, staff)
@@ -378,48 +381,61 @@ def test_an_endorser_answers_once_through_the_signed_link(page: Page, base_url: 
             f"/api/enrollment/sessions/{session['id']}/settings", json={"requires_endorsement": True}, headers=staff
         )
         assert configured.status_code == 200, configured.text
-        email, _, learner = _new_learner(http, name)
-        applied = http.post(
-            "/api/enrollment/applications",
-            json={
-                "session_id": session["id"],
-                "motivation": "Former les agents de ma commune à la fiscalité locale.",
-                "endorser": {"name": "Awa Ndiaye", "email": "sg@ville-de-thies.sn", "organisation": "Ville de Thiès"},
-            },
-            headers=learner,
-        )
-        assert applied.status_code == 201, applied.text
-        application = applied.json()
-        assert application["endorsement"]["status"] == "pending"
+        email, learner_id, _ = _new_learner(http, name)
+
+        # The learner applies in the browser and names who endorses the application.
+        _log_in(page, base_url, email, PASSWORD)
+        page.goto(f"{base_url}/sessions/{session['id']}/apply")
+        main = page.get_by_role("main")
+        main.get_by_label("Motivation").fill("Former les agents de ma commune à la fiscalité locale.")
+        who = main.get_by_role("group", name="Qui appuie votre candidature ?")
+        who.get_by_label("Nom de la personne").fill("Awa Ndiaye")
+        who.get_by_label("Son adresse e-mail").fill(endorser)
+        who.get_by_label("Son organisation").fill("Ville de Thiès")
+        main.get_by_role("button", name="Envoyer ma candidature").click()
+        expect(main.get_by_text("Votre candidature a été envoyée.")).to_be_visible()
 
         # The endorser receives the link by e-mail and follows it, with no account.
-        link = _endorsement_link(live_stack, "sg@ville-de-thies.sn")
-        path = urlsplit(link).path
+        path = urlsplit(_endorsement_link(live_stack, endorser)).path
         assert path.startswith("/endorse/")
+        endorser_context = browser.new_context(locale="fr-FR")
+        endorser_context.set_default_timeout(15_000)
+        try:
+            endorser_page = endorser_context.new_page()
+            endorser_page.goto(f"{base_url}{path}")
+            # The one application, nothing else.
+            expect(endorser_page.get_by_role("heading", level=1, name="Appuyer une candidature")).to_be_visible()
+            expect(endorser_page.get_by_text("Bonjour Awa Ndiaye,")).to_be_visible()
+            shown = endorser_page.get_by_role("region", name="La candidature")
+            expect(shown).to_contain_text(name)
+            expect(shown).to_contain_text(session["title"])
+            expect(shown).to_contain_text("Former les agents de ma commune à la fiscalité locale.")
+            expect(endorser_page.get_by_role("main")).not_to_contain_text(email)
+            endorser_page.get_by_role("radio", name="J'appuie cette candidature").check()
+            endorser_page.get_by_label("Commentaire (facultatif)").fill("La mairie soutient cette candidature.")
+            endorser_page.get_by_role("button", name="Envoyer ma réponse").click()
+            expect(endorser_page.get_by_role("status").filter(has_text="Merci")).to_contain_text(
+                f"Merci : votre appui à la candidature de {name} est enregistré."
+            )
 
-        # The page shows the one application, nothing else.
-        page.goto(f"{base_url}{path}")
-        expect(page.get_by_role("heading", level=1, name="Appuyer une candidature")).to_be_visible()
-        expect(page.get_by_text("Bonjour Awa Ndiaye,")).to_be_visible()
-        shown = page.get_by_role("region", name="La candidature")
-        expect(shown).to_contain_text(name)
-        expect(shown).to_contain_text(session["title"])
-        expect(shown).to_contain_text("Former les agents de ma commune à la fiscalité locale.")
-        expect(page.get_by_role("main")).not_to_contain_text(email)
-        page.get_by_role("radio", name="J'appuie cette candidature").check()
-        page.get_by_label("Commentaire (facultatif)").fill("La mairie soutient cette candidature.")
-        page.get_by_role("button", name="Envoyer ma réponse").click()
-        expect(page.get_by_role("status").filter(has_text="Merci")).to_contain_text(
-            f"Merci : votre appui à la candidature de {name} est enregistré."
-        )
+            # The link works once.
+            endorser_page.reload()
+            expect(endorser_page.get_by_role("alert").filter(has_text="Ce lien n'est plus valable.")).to_be_visible()
+            expect(endorser_page.get_by_role("radio")).to_have_count(0)
+        finally:
+            endorser_context.close()
 
-        # The link works once.
-        page.reload()
-        expect(page.get_by_role("alert").filter(has_text="Ce lien n'est plus valable.")).to_be_visible()
-        expect(page.get_by_role("radio")).to_have_count(0)
-
-        # Coordinators (and the learner) see who endorsed.
-        seen = http.get(f"/api/enrollment/applications/{application['id']}", headers=staff).json()
+        # The learner sees who endorsed, and so do coordinators.
+        page.goto(f"{base_url}/me/applications")
+        card = page.get_by_role("article", name=session["title"])
+        expect(card).to_contain_text("Appui demandé à Awa Ndiaye (Ville de Thiès) : candidature appuyée")
+        expect(card).to_contain_text("La mairie soutient cette candidature.")
+        listed = http.get(
+            "/api/enrollment/applications",
+            params={"session_id": session["id"], "learner_id": learner_id},
+            headers=staff,
+        ).json()["items"]
+        (seen,) = listed
         assert seen["status"] == "endorsed"
         assert seen["endorsement"]["status"] == "endorsed"
         assert seen["endorsement"]["comment"] == "La mairie soutient cette candidature."

@@ -186,4 +186,5 @@ export type AttendanceScan = RequestJson<EnrollmentStaff['scan']>;
 export type ScanResult = Json<EnrollmentStaff['scan']['responses'][200]>;
 export type CompletionResult = Json<EnrollmentStaff['completion']['responses'][200]>;
 export type PlacementInput = RequestJson<EnrollmentStaff['placement']>;
+export type EndorserInput = RequestJson<paths['/api/enrollment/applications/{application_id}/endorser']['put']>;
 export type Placement = Json<EnrollmentStaff['placement']['responses'][200]>;

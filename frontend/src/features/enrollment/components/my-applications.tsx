@@ -14,6 +14,7 @@ import { useMyApplications } from '../api/get-applications';
 import { useTransitionApplication } from '../api/transition-application';
 import { ApplicationStatus, useStatusLabel } from './application-status';
 import { AttendancePass } from './attendance-pass';
+import { EndorserPanel } from './endorser-panel';
 
 // The moves a learner makes from here; the service says which ones the status allows.
 const LEARNER_ACTIONS = ['confirm', 'submit', 'withdraw'] as const satisfies readonly ApplicationAction[];
@@ -69,6 +70,7 @@ function ApplicationCard({ application }: { application: EnrollmentApplication }
           })}
         </p>
       )}
+      <EndorserPanel application={application} />
       <ApplicationActions application={application} />
       {application.status === 'confirmed' && <AttendancePass applicationId={application.id} />}
       <Timeline applicationId={application.id} />
