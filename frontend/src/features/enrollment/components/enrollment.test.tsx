@@ -179,7 +179,7 @@ describe('my space', () => {
     await within(card).findByText(/Place confirmée$/, { selector: 'li' });
   });
 
-  it('lists certificates with a link to their PDF', async () => {
+  it('lists certificates with a link to their PDF and to their public verification page', async () => {
     const certificate = makeCertificate();
     server.use(
       signedIn(),
@@ -194,6 +194,12 @@ describe('my space', () => {
       'href',
       `/api/enrollment/certificates/${certificate.code}/pdf`,
     );
+    const certificates = screen.getByRole('region', { name: 'Mes certificats' });
+    expect(within(certificates).getByRole('link', { name: 'Page de vérification' })).toHaveAttribute(
+      'href',
+      `/verify/${certificate.code}`,
+    );
+    expect(certificates).toHaveTextContent(`Code ${certificate.code}`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { makeApplication, makeCertificate } from '@/testing/mocks/enrollment';
+import { makeApplication } from '@/testing/mocks/enrollment';
 import { testUser } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -30,28 +30,6 @@ describe('My space', () => {
       'src',
       `/api/enrollment/applications/${confirmed.id}/attendance-qr.svg`,
     );
-  });
-
-  it('offers each certificate as a PDF and links its public verification page', async () => {
-    const certificate = makeCertificate();
-    server.use(
-      signedIn(),
-      http.get('/api/enrollment/certificates', () =>
-        HttpResponse.json({ items: [certificate], total: 1, limit: 100, offset: 0 }),
-      ),
-    );
-    renderApp('/me/applications');
-
-    const certificates = await screen.findByRole('region', { name: 'Mes certificats' }, { timeout: 5000 });
-    expect(await within(certificates).findByRole('link', { name: 'Télécharger le PDF' })).toHaveAttribute(
-      'href',
-      `/api/enrollment/certificates/${certificate.code}/pdf`,
-    );
-    expect(within(certificates).getByRole('link', { name: 'Page de vérification' })).toHaveAttribute(
-      'href',
-      `/verify/${certificate.code}`,
-    );
-    expect(certificates).toHaveTextContent(`Code ${certificate.code}`);
   });
 
   it("opens an application's notification link on its card in My space", async () => {
