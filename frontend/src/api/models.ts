@@ -168,3 +168,23 @@ export type Roster = Json<paths['/api/enrollment/sessions/{session_id}/roster'][
 export type RosterEntry = Roster['items'][number];
 export type AttendanceSheet = Json<paths['/api/enrollment/sessions/{session_id}/attendance']['get']['responses'][200]>;
 export type AttendanceDay = RequestJson<paths['/api/enrollment/sessions/{session_id}/attendance/{day}']['put']>;
+// Enrollment: the endorser's link, bulk enrolment from CSV, attendance by QR code, completion, placements.
+type EnrollmentStaff = {
+  endorsement: paths['/api/enrollment/endorsements/{token}'];
+  importStart: paths['/api/enrollment/sessions/{session_id}/imports']['post'];
+  importJob: paths['/api/enrollment/imports/{job_id}']['get'];
+  scan: paths['/api/enrollment/sessions/{session_id}/attendance/scan']['post'];
+  completion: paths['/api/enrollment/sessions/{session_id}/completion']['post'];
+  placement: paths['/api/enrollment/applications/{application_id}/placement']['put'];
+};
+export type EndorsementView = Json<EnrollmentStaff['endorsement']['get']['responses'][200]>;
+export type EndorsementDecision = RequestJson<EnrollmentStaff['endorsement']['post']>;
+type ImportRequest = NonNullable<EnrollmentStaff['importStart']['requestBody']>;
+export type ImportBody = ImportRequest['content']['multipart/form-data'];
+export type ImportJob = Json<EnrollmentStaff['importJob']['responses'][200]>;
+export type AttendanceScan = RequestJson<EnrollmentStaff['scan']>;
+export type ScanResult = Json<EnrollmentStaff['scan']['responses'][200]>;
+export type CompletionResult = Json<EnrollmentStaff['completion']['responses'][200]>;
+export type PlacementInput = RequestJson<EnrollmentStaff['placement']>;
+export type EndorserInput = RequestJson<paths['/api/enrollment/applications/{application_id}/endorser']['put']>;
+export type Placement = Json<EnrollmentStaff['placement']['responses'][200]>;

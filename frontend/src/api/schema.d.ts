@@ -3094,6 +3094,8 @@ export interface components {
             };
             /** Attachments */
             attachments: components["schemas"]["enrollment_AttachmentRead"][];
+            /** Attendance Code */
+            attendance_code?: string | null;
             /** Certificate Code */
             certificate_code: string | null;
             /** Completed At */

@@ -12,6 +12,8 @@ const SessionPage = lazy(() => import('./routes/session'));
 const ApplyPage = lazy(() => import('./routes/apply'));
 const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
 const CertificatePage = lazy(() => import('./routes/certificate'));
+const EndorsePage = lazy(() => import('./routes/endorse'));
+const ApplicationRedirect = lazy(() => import('./routes/application-redirect'));
 const NotificationsPage = lazy(() => import('./routes/notifications'));
 const ManageApplicationsPage = lazy(() => import('./routes/manage-applications'));
 const ManageRosterPage = lazy(() => import('./routes/manage-roster'));
@@ -69,6 +71,8 @@ export const routes: RouteObject[] = [
       },
       { path: paths.certificates, element: <CertificatePage /> },
       { path: paths.certificate, element: <CertificatePage /> },
+      { path: paths.endorse, element: <EndorsePage /> },
+      { path: paths.application, element: <ApplicationRedirect /> },
       {
         path: paths.notifications,
         element: (

@@ -7,11 +7,14 @@ export const paths = {
   programme: '/programmes/:idOrCode',
   session: '/sessions/:sessionId',
   apply: '/sessions/:sessionId/apply',
-  // Enrollment: the learner's space and the public check of a certificate (its QR code points at
-  // `/certificates/{code}`, built by the enrollment service).
+  // Enrollment: the learner's space and the public check of a certificate. The enrollment service
+  // builds `/verify/{code}` (the certificate's QR code) and `/endorse/{token}` (the endorser's
+  // single-use link); notifications link an application as `/applications/{id}`.
   myApplications: '/me/applications',
+  application: '/applications/:applicationId',
   certificates: '/certificates',
-  certificate: '/certificates/:code',
+  certificate: '/verify/:code',
+  endorse: '/endorse/:token',
   notifications: '/me/notifications',
   manageApplications: '/manage/applications',
   manageRoster: '/manage/sessions/:sessionId/roster',
@@ -52,7 +55,7 @@ export const links = {
   programme: (idOrCode: string) => `/programmes/${segment(idOrCode)}`,
   session: (id: string) => `/sessions/${segment(id)}`,
   apply: (id: string) => `/sessions/${segment(id)}/apply`,
-  certificate: (code: string) => `/certificates/${segment(code)}`,
+  certificate: (code: string) => `/verify/${segment(code)}`,
   manageRoster: (sessionId: string) => `/manage/sessions/${segment(sessionId)}/roster`,
   manageProgramme: (id: string) => `/manage/programmes/${segment(id)}`,
   manageSession: (id: string) => `/manage/sessions/${segment(id)}`,

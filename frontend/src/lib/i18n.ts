@@ -11,14 +11,17 @@ import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import type frManage from '@/locales/manage/fr.json';
 import type frStaff from '@/locales/staff/fr.json';
+import type frEnrol from '@/locales/enrol/fr.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // French is the reference catalogue: a key missing there is a type error in components.
     // The staff texts (`manage.*`, `staff.*`) are added when a staff page loads
-    // (src/locales/manage, src/locales/staff).
-    resources: { translation: typeof fr & { manage: typeof frManage; staff: typeof frStaff } };
+    // (src/locales/manage, src/locales/staff); the enrollment pages' (`enrol.*`) with those pages.
+    resources: {
+      translation: typeof fr & { manage: typeof frManage; staff: typeof frStaff } & { enrol: typeof frEnrol };
+    };
   }
 }
 

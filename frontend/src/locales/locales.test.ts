@@ -4,6 +4,8 @@ import manageEn from './manage/en.json';
 import manageFr from './manage/fr.json';
 import staffEn from './staff/en.json';
 import staffFr from './staff/fr.json';
+import enrolEn from './enrol/en.json';
+import enrolFr from './enrol/fr.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -15,6 +17,7 @@ describe('translation files', () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
     expect(keys(manageEn).sort()).toEqual(keys(manageFr).sort());
     expect(keys(staffEn).sort()).toEqual(keys(staffFr).sort());
+    expect(keys(enrolEn).sort()).toEqual(keys(enrolFr).sort());
   });
 
   it('keep the staff texts apart from the ones every visitor downloads', () => {
@@ -22,5 +25,6 @@ describe('translation files', () => {
     expect(en).not.toHaveProperty('manage');
     expect(fr).not.toHaveProperty('staff');
     expect(en).not.toHaveProperty('staff');
+    expect(fr).not.toHaveProperty('enrol');
   });
 });

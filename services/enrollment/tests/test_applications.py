@@ -21,6 +21,7 @@ async def test_minimal_body_is_enough_and_the_timeline_starts(
     assert body["session"]["title"] == "Finances locales, Dakar 2027"
     assert body["learner"]["full_name"] == "Aïssatou Bâ"  # from the token until identity's event comes
     assert body["allowed_actions"] == ["withdraw"]
+    assert body["attendance_code"] is None  # no seat, nothing to scan
     assert [(t["action"], t["to_status"], t["by"]) for t in body["timeline"]] == [("submit", "submitted", learner.id)]
 
     (event,) = await outbox(db, "enrollment.application.submitted")

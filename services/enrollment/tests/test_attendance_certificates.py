@@ -69,9 +69,16 @@ async def test_attendance_completion_and_certificate(
         assert marked.status_code == 200, marked.text
     # … and the fourth by scanning the learner's QR code.
     qr = await client.get(f"/applications/{good}/attendance-qr.svg", headers=people[0].headers)
-    assert qr.status_code == 200 and qr.headers["content-type"].startswith("image/svg+xml") and b"<svg" in qr.content
+    assert qr.status_code == 200 and qr.headers["content-type"].startswith("image/svg+xml")
+    # A standalone SVG document: a browser draws it as an <img> only with its namespace.
+    assert qr.content.startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
     async with db.session() as s:
         token = (await s.get(Application, good)).attendance_token  # type: ignore[union-attr]
+    # The learner can read it under the QR code (to be typed when the camera fails); lists never carry it.
+    mine = (await client.get(f"/applications/{good}", headers=people[0].headers)).json()
+    assert mine["attendance_code"] == token
+    listed = (await client.get("/applications", headers=people[0].headers)).json()["items"]
+    assert listed and all("attendance_code" not in item for item in listed)
     scanned = await client.post(
         f"/sessions/{sid}/attendance/scan", json={"token": token, "day": days[3]}, headers=coordinator.headers
     )

@@ -17,6 +17,7 @@ from common.events import EventConsumer
 from notifications.consumers import (
     CATALOGUE_DURABLE,
     CATALOGUE_SUBJECTS,
+    ENDORSEMENTS_DURABLE,
     ENROLLMENT_DURABLE,
     ENROLLMENT_SUBJECTS,
     EXPERTS_DURABLE,
@@ -328,3 +329,62 @@ async def test_a_fresh_expert_event_waits_for_identity_before_writing_in_a_defau
     assert await consumers[EXPERTS_DURABLE].apply(fresh) is True
     (item,) = await stored(db, event_id=fresh.id, channel="in_app")
     assert item.language == "en"
+
+
+async def test_the_endorser_gets_the_single_use_link_by_e_mail_only(
+    consumers: dict[str, EventConsumer],
+    db: Database,
+    sender: Sender,
+    client: httpx.AsyncClient,
+    person: Any,
+    mail_dir: Path,
+) -> None:
+    """The endorser has no account: one e-mail to the address the learner gave, in the learner's
+    language, with the link under our public URL; nothing in anyone's in-app list; once."""
+    kwame = person("Kwame Mensah", "en")
+    token = "eyJlIjoiZTEiLCJuIjoibjEifQ.Z3x9Qw.c2lnbmF0dXJl"
+    event = application_event(
+        "submitted",
+        kwame,
+        entity="endorsement",
+        endorser_name="Awa Ndiaye",
+        endorser_email="SG@ville-de-thies.sn",
+        endorser_organisation="Ville de Thiès",
+        link=f"http://127.0.0.1:8000/endorse/{token}",
+        token=token,
+        link_expires_in_days=30,
+    )
+    event = dataclasses.replace(event, type="enrollment.endorsement.requested")
+    assert await consumers[ENDORSEMENTS_DURABLE].apply(event) is True
+    assert await consumers[ENDORSEMENTS_DURABLE].apply(event) is False
+
+    report = await sender.send_due()
+    assert (report.sent, report.retrying, report.failed) == (1, 0, 0)
+    (path,) = eml_files(mail_dir)
+    message = read_eml(path)
+    assert message["To"] == "Awa Ndiaye <SG@ville-de-thies.sn>"
+    assert message["Subject"] == "Endorsement request: Kwame Mensah's application"
+    assert message["Content-Language"] == "en"
+    text = _plain(text_of(message))
+    assert text.startswith("Hello Awa Ndiaye,\n")
+    assert (
+        "Kwame Mensah has named you to endorse their application to the session “ALGA College: Local finance”" in text
+    )
+    assert "It works once and stays valid for 30 days." in text
+    assert f"Answer the request: {PUBLIC_URL}/endorse/{token}" in text
+    assert f'href="{PUBLIC_URL}/endorse/{token}"' in html_of(message)
+
+    rows = await stored(db, event_id=event.id)
+    assert [r.channel for r in rows] == ["email"] and rows[0].kind == "endorsement_requested"
+    assert (await _inbox(client, kwame))["total"] == 0
+
+
+async def test_an_endorsement_request_without_an_address_tells_nobody(
+    consumers: dict[str, EventConsumer], db: Database, person: Any
+) -> None:
+    event = dataclasses.replace(
+        application_event("submitted", person(), entity="endorsement", link="https://x.example.org/endorse/t"),
+        type="enrollment.endorsement.requested",
+    )
+    assert await consumers[ENDORSEMENTS_DURABLE].apply(event) is True
+    assert await stored(db, event_id=event.id) == []

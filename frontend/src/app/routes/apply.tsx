@@ -8,6 +8,7 @@ import { ApplyForm } from '@/features/enrollment/components/apply-form';
 import { useUser } from '@/lib/auth';
 import { currentLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/locales/enrol';
 
 // Rendered inside RequireAuth: "Apply" takes a visitor through Log in and back here.
 export default function ApplyPage() {

@@ -4,7 +4,7 @@ import { CertificateCodeForm } from '@/features/enrollment/components/certificat
 import { CertificateVerification } from '@/features/enrollment/components/certificate-verification';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-// Public: the QR code on a certificate's PDF points here (`/certificates/{code}`).
+// Public: the QR code on a certificate's PDF points here (`/verify/{code}`); `/certificates` asks for a code.
 export default function CertificatePage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();

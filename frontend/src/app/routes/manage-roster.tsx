@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { SessionRoster } from '@/features/enrollment/components/session-roster';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/locales/enrol';
 import '@/locales/manage';
 
 // Rendered inside RequireStaff.

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MyApplications } from '@/features/enrollment/components/my-applications';
 import { MyCertificates } from '@/features/enrollment/components/my-certificates';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/locales/enrol';
 
 // Rendered inside RequireAuth.
 export default function MyApplicationsPage() {

@@ -4,6 +4,7 @@ import type {
   CertificateVerification,
   EnrollmentApplicationDetail,
   EnrollmentSession,
+  RosterEntry,
 } from '@/api/models';
 import { problem, testUser } from './handlers';
 
@@ -114,9 +115,35 @@ export function makeCertificate(overrides: Partial<Certificate> = {}): Certifica
     issued_at: '2027-02-06T10:00:00Z',
     revoked_at: null,
     revocation_reason: null,
-    verification_url: 'http://127.0.0.1:8000/certificates/ALGA-2027-7KQ4-M2XD',
+    verification_url: 'http://127.0.0.1:8000/verify/ALGA-2027-7KQ4-M2XD',
     pdf_url: '/certificates/ALGA-2027-7KQ4-M2XD/pdf',
     session_starts_at: '2027-02-01T08:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A participant on a session's roster: a confirmed seat, no day attended yet (of two). */
+export function makeRosterEntry(
+  application_id: string,
+  full_name: string,
+  overrides: Partial<RosterEntry> = {},
+): RosterEntry {
+  return {
+    application_id,
+    status: 'confirmed',
+    learner_id: `l-${application_id}`,
+    full_name,
+    email: null,
+    country: 'SN',
+    organisation_id: null,
+    organisation_name: 'Ville de Dakar',
+    position: null,
+    gender: null,
+    confirmed_at: '2026-12-01T10:00:00Z',
+    days_present: 0,
+    days_total: 2,
+    attendance_percent: 0,
+    certificate_code: null,
     ...overrides,
   };
 }

@@ -10,6 +10,8 @@
   `notification.rules` (enrollment's per-learner `application.cancelled` tells them, once).
 - `notifications-experts`: `alga.experts.profile.verified` → "your expert profile is verified"
   (nothing when the profile has no account).
+- `notifications-endorsements`: `alga.enrollment.endorsement.requested` → an e-mail to the endorser
+  a learner named (no account, so no in-app notice) with the single-use link to the application.
 
 Each handler runs in the consumer's transaction, together with the processed-event row: a message
 is stored once per event, and the e-mail is sent after that commit by the sender.
@@ -26,7 +28,7 @@ from common.db import Database
 from common.events import Event, EventConsumer
 from notifications.db import ProcessedEvent
 from notifications.notification import rules
-from notifications.notification.service import notify
+from notifications.notification.service import notify, notify_address
 from notifications.place import service as places
 from notifications.recipient import service as recipients
 from notifications.settings import NotificationsSettings
@@ -36,11 +38,13 @@ RECIPIENTS_DURABLE = "notifications-recipients"
 ENROLLMENT_DURABLE = "notifications-enrollment"
 CATALOGUE_DURABLE = "notifications-catalogue"
 EXPERTS_DURABLE = "notifications-experts"
+ENDORSEMENTS_DURABLE = "notifications-endorsements"
 
 RECIPIENT_SUBJECTS = ["alga.identity.user.registered", "alga.identity.user.updated"]
 ENROLLMENT_SUBJECTS = ["alga." + t for t in (*rules.ENROLLMENT_KINDS, *rules.ENROLLMENT_PLACE_ONLY)]
 CATALOGUE_SUBJECTS = ["alga.catalogue.session.updated"]
 EXPERTS_SUBJECTS = ["alga.experts.profile.verified"]
+ENDORSEMENTS_SUBJECTS = ["alga." + rules.ENDORSEMENT_REQUESTED]
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]
 
@@ -114,6 +118,24 @@ def experts_handler(settings: NotificationsSettings) -> Handler:
     return handle
 
 
+def endorsements_handler(settings: NotificationsSettings) -> Handler:
+    async def handle(session: AsyncSession, event: Event) -> None:
+        message = rules.endorsement_request(event)
+        if message is None:
+            return
+        await notify_address(
+            session,
+            event=event,
+            address=message.address,
+            name=message.name,
+            language=message.language,
+            draft=message.draft,
+            public_url=settings.public_url,
+        )
+
+    return handle
+
+
 def handlers(settings: NotificationsSettings) -> dict[str, tuple[list[str], Handler]]:
     """durable name → (subjects, handler)."""
     return {
@@ -121,6 +143,7 @@ def handlers(settings: NotificationsSettings) -> dict[str, tuple[list[str], Hand
         ENROLLMENT_DURABLE: (ENROLLMENT_SUBJECTS, enrollment_handler(settings)),
         CATALOGUE_DURABLE: (CATALOGUE_SUBJECTS, catalogue_handler(settings)),
         EXPERTS_DURABLE: (EXPERTS_SUBJECTS, experts_handler(settings)),
+        ENDORSEMENTS_DURABLE: (ENDORSEMENTS_SUBJECTS, endorsements_handler(settings)),
     }
 
 

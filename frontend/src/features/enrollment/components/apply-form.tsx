@@ -15,6 +15,7 @@ import { useUploadAttachment } from '../api/upload-attachment';
 import { newIdempotencyKey } from '../utils/idempotency';
 import { sessionQuestions } from '../utils/questions';
 import { ApplicationStatus } from './application-status';
+import { ENDORSER_FIELDS, EndorserFields, readEndorser } from './endorser-fields';
 
 const ATTACHMENTS: AttachmentKind[] = ['cv', 'letter'];
 
@@ -37,7 +38,14 @@ export function ApplyForm({ session, user }: { session: EnrollmentSession; user:
   const [created, setCreated] = useState<EnrollmentApplicationDetail | null>(null);
   const [uploadFailures, setUploadFailures] = useState<UploadFailure[]>([]);
   const questions = sessionQuestions(session, currentLanguage());
-  const fields = ['motivation', 'position', 'organisation_name', ...questions.map((q) => `answers.${q.id}`)];
+  const endorsed = session.requires_endorsement;
+  const fields = [
+    'motivation',
+    'position',
+    'organisation_name',
+    ...questions.map((q) => `answers.${q.id}`),
+    ...(endorsed ? ENDORSER_FIELDS : []),
+  ];
   const alreadyApplied = create.error instanceof ApiError && create.error.status === 409;
   const errors = formErrors(create.error, t, {
     fields,
@@ -68,6 +76,7 @@ export function ApplyForm({ session, user }: { session: EnrollmentSession; user:
         position: text(data, 'position') || null,
         organisation_name: text(data, 'organisation_name') || null,
         answers,
+        endorser: endorsed ? readEndorser(data) : null,
       });
     } catch {
       return; // shown from create.error
@@ -180,6 +189,7 @@ export function ApplyForm({ session, user }: { session: EnrollmentSession; user:
           ))}
         </fieldset>
       )}
+      {endorsed && <EndorserFields errors={errors.fields} />}
       <fieldset className="choice-group">
         <legend>{t('apply.attachments')}</legend>
         <p className="field-hint">{t('apply.attachmentsHint')}</p>

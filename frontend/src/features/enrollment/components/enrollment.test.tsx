@@ -179,7 +179,7 @@ describe('my space', () => {
     await within(card).findByText(/Place confirmée$/, { selector: 'li' });
   });
 
-  it('lists certificates with a link to their PDF', async () => {
+  it('lists certificates with a link to their PDF and to their public verification page', async () => {
     const certificate = makeCertificate();
     server.use(
       signedIn(),
@@ -194,6 +194,12 @@ describe('my space', () => {
       'href',
       `/api/enrollment/certificates/${certificate.code}/pdf`,
     );
+    const certificates = screen.getByRole('region', { name: 'Mes certificats' });
+    expect(within(certificates).getByRole('link', { name: 'Page de vérification' })).toHaveAttribute(
+      'href',
+      `/verify/${certificate.code}`,
+    );
+    expect(certificates).toHaveTextContent(`Code ${certificate.code}`);
   });
 });
 
@@ -207,7 +213,7 @@ describe('certificate verification', () => {
           : problem(404, 'No such certificate'),
       ),
     );
-    renderApp(`/certificates/${certificate.code}`);
+    renderApp(`/verify/${certificate.code}`);
 
     const result = await screen.findByRole('region', { name: 'Certificat valide' });
     expect(result).toHaveTextContent('Awa Diallo');
@@ -236,6 +242,6 @@ describe('certificate verification', () => {
     await user.type(input, revoked.code);
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
     expect(await screen.findByRole('region', { name: 'Certificat révoqué' })).toBeInTheDocument();
-    expect(location.current?.pathname).toBe(`/certificates/${revoked.code}`);
+    expect(location.current?.pathname).toBe(`/verify/${revoked.code}`);
   });
 });

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { ApplicationAction, EnrollmentApplication } from '@/api/models';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form';
@@ -13,6 +13,8 @@ import { useApplication } from '../api/get-application';
 import { useMyApplications } from '../api/get-applications';
 import { useTransitionApplication } from '../api/transition-application';
 import { ApplicationStatus, useStatusLabel } from './application-status';
+import { AttendancePass } from './attendance-pass';
+import { EndorserPanel } from './endorser-panel';
 
 // The moves a learner makes from here; the service says which ones the status allows.
 const LEARNER_ACTIONS = ['confirm', 'submit', 'withdraw'] as const satisfies readonly ApplicationAction[];
@@ -21,6 +23,12 @@ export function MyApplications() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const applications = useMyApplications(language);
+  const { hash } = useLocation();
+  const loaded = applications.isSuccess;
+  // A notification's link (`/applications/{id}`) lands here with the card's anchor.
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView?.();
+  }, [loaded, hash]);
   if (applications.isPending) return <Loading />;
   if (applications.isError) return <p role="alert">{t('errors.network')}</p>;
   if (applications.data.items.length === 0) {
@@ -62,7 +70,9 @@ function ApplicationCard({ application }: { application: EnrollmentApplication }
           })}
         </p>
       )}
+      <EndorserPanel application={application} />
       <ApplicationActions application={application} />
+      {application.status === 'confirmed' && <AttendancePass applicationId={application.id} />}
       <Timeline applicationId={application.id} />
     </article>
   );

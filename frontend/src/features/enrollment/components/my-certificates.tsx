@@ -23,7 +23,8 @@ export function MyCertificates() {
           </p>
           <p>
             {t('certificate.date')} {formatDate(certificate.completed_on, language)} ·{' '}
-            {certificate.status === 'revoked' ? t('certificate.revoked') : t('certificate.valid')}
+            {certificate.status === 'revoked' ? t('certificate.revoked') : t('certificate.valid')} ·{' '}
+            {t('certificate.code')} <code>{certificate.code}</code>
           </p>
           <p className="actions">
             <a className="button button-primary" href={certificatePdfUrl(certificate.code)} download>

@@ -1,32 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import type { AttendanceDay, AttendanceSheet, RosterEntry, User } from '@/api/models';
-import { ENROLLMENT_SESSION_ID } from '@/testing/mocks/enrollment';
+import type { AttendanceDay, AttendanceSheet, User } from '@/api/models';
+import { ENROLLMENT_SESSION_ID, makeRosterEntry } from '@/testing/mocks/enrollment';
 import { testUser } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 const coordinator: User = { ...testUser, roles: ['coordinator'] };
 
-function entry(application_id: string, full_name: string): RosterEntry {
-  return {
-    application_id,
-    status: 'confirmed',
-    learner_id: `l-${application_id}`,
-    full_name,
-    email: null,
-    country: 'SN',
-    organisation_id: null,
-    organisation_name: 'Ville de Dakar',
-    position: null,
-    gender: null,
-    confirmed_at: '2026-12-01T10:00:00Z',
-    days_present: 0,
-    days_total: 2,
-    attendance_percent: 0,
-    certificate_code: null,
-  };
-}
+const entry = makeRosterEntry;
 
 describe('the session roster', () => {
   it('lists the seats and records who was present on a day', async () => {
@@ -56,7 +38,7 @@ describe('the session roster', () => {
     );
     const { user } = renderApp(`/manage/sessions/${ENROLLMENT_SESSION_ID}/roster`);
 
-    const table = await screen.findByRole('table', { name: 'Liste des participant·e·s' });
+    const table = await screen.findByRole('table', { name: 'Liste des participant·e·s' }, { timeout: 5000 });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText(/2 places occupées sur 30/)).toBeInTheDocument();
 

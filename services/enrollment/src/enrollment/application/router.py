@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 from typing import Annotated, Literal
 
 import segno
@@ -243,8 +244,11 @@ async def attendance_qr(application_id: str, session: DBSession, principal: Curr
     """The applicant, coordinators and admins. The code holds an opaque token of this enrolment
     (nothing personal), scanned at the door: `POST /sessions/{id}/attendance/scan`."""
     app = await service.get_visible(session, application_id, principal)
-    svg = segno.make(app.attendance_token, error="m").svg_inline(scale=6)
-    return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=300"})
+    # A document of its own (an <img>'s source), hence with its namespace, unlike `svg_inline`; on
+    # white, so that a camera reads it in a dark theme too.
+    out = io.BytesIO()
+    segno.make(app.attendance_token, error="m").save(out, kind="svg", scale=6, xmldecl=False, light="#fff")
+    return Response(out.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=300"})
 
 
 @router.put("/{application_id}/placement", response_model=PlacementRead, summary="Record an internship or study trip")

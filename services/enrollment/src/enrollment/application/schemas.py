@@ -200,6 +200,9 @@ class ApplicationDetail(ApplicationRead):
     timeline: list[TimelineEntry]
     attachments: list[AttachmentRead]
     placement: PlacementRead | None
+    #: What the learner's attendance QR code holds (a seat taken: confirmed, completed, no-show):
+    #: typed or pasted at the door when the code cannot be scanned.
+    attendance_code: str | None = None
 
 
 class ApplicationPage(Page[ApplicationRead]):

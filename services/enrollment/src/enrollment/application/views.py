@@ -22,6 +22,7 @@ from enrollment.application.schemas import (
     SessionSummary,
     TimelineEntry,
 )
+from enrollment.attendance.service import ATTENDING
 from enrollment.certificate.models import Certificate
 from enrollment.certificate.service import display_code
 from enrollment.endorsement.models import Endorsement
@@ -121,4 +122,6 @@ async def to_detail(db: AsyncSession, app: Application, principal: Principal, la
         timeline=[TimelineEntry.model_validate(t) for t in await service.timeline(db, app.id)],
         attachments=[AttachmentRead.model_validate(dict(row._mapping)) for row in attachments.all()],
         placement=PlacementRead.model_validate(placement) if placement else None,
+        # Only the applicant and staff read a detail (anyone else: 404).
+        attendance_code=app.attendance_token if app.status in ATTENDING else None,
     )

@@ -164,6 +164,28 @@ KINDS: dict[str, dict[str, Wording]] = {
             "Verify the certificate",
         ),
     },
+    # To the endorser a learner named, who has no account: the single-use link to the application.
+    "endorsement_requested": {
+        "fr": _w(
+            "Demande d'appui : candidature de $applicant",
+            "$applicant vous désigne pour appuyer sa candidature à la session « $session »$when de l'Académie "
+            "africaine des collectivités territoriales (ALGA), où un appui de l'employeur ou de l'association "
+            "nationale est demandé.\n\n"
+            "Le lien ci-dessous vous montre cette candidature, et elle seule, et vous permet de l'appuyer ou "
+            "non. Il ne sert qu'une fois$validity_sentence. Si vous ne connaissez pas cette personne, ignorez "
+            "ce message.",
+            "Répondre à la demande",
+        ),
+        "en": _w(
+            "Endorsement request: $applicant's application",
+            "$applicant has named you to endorse their application to the session “$session”$when of the "
+            "African Local Governments Academy (ALGA), which asks for an endorsement by the employer or the "
+            "national association.\n\n"
+            "The link below shows you that application, and only that one, and lets you endorse it or not. "
+            "It works once$validity_sentence. If you do not know this person, please ignore this message.",
+            "Answer the request",
+        ),
+    },
     "expert_verified": {
         "fr": _w(
             "Votre profil d'expert est vérifié",
@@ -216,6 +238,10 @@ SNIPPETS: dict[str, Snippet] = {
         "position",
         {"fr": Template(" Vous êtes en position $position."), "en": Template(" You are number $position in line.")},
     ),
+    "validity_sentence": Snippet(
+        "days",
+        {"fr": Template(" et reste valable $days jours"), "en": Template(" and stays valid for $days days")},
+    ),
     "listing_sentence": Snippet(
         "listed",
         {
@@ -232,6 +258,7 @@ WORDS: dict[str, dict[str, str]] = {
         "greeting_anonymous": "Bonjour,",
         "link": "$action : $url",
         "untitled": "votre session",
+        "someone": "Une personne",
         "to_be_announced": "à préciser",
         "online": "en ligne",
         "and_online": "$place, et en ligne",
@@ -246,6 +273,7 @@ WORDS: dict[str, dict[str, str]] = {
         "greeting_anonymous": "Hello,",
         "link": "$action: $url",
         "untitled": "your session",
+        "someone": "Someone",
         "to_be_announced": "to be announced",
         "online": "online",
         "and_online": "$place, and online",

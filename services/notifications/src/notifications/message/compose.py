@@ -39,6 +39,10 @@ class Draft:
     position: int | None = None
     code: str | None = None
     listed: bool = False
+    #: Who applied (a message to someone else about them: their endorser).
+    applicant: str | None = None
+    #: How many days a link stays valid.
+    days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ def _variables(draft: Draft, language: str) -> dict[str, str]:
         "code": draft.code,
         "venue": format_venue(draft.venue, language),
         "listed": "yes" if draft.listed else None,
+        "applicant": (draft.applicant or "").strip() or words["someone"],
+        "days": str(draft.days) if draft.days else None,
     }
     filled = {name: value for name, value in values.items() if value}
     for name, snippet in SNIPPETS.items():

@@ -12,11 +12,12 @@ are told to the people holding a place (accepted or confirmed) from our `session
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from common.events import Event
-from notifications.message.compose import Draft
+from notifications.message.compose import Draft, language_of
 from notifications.timeutil import parse_instant
 
 #: enrollment's event types that produce a message, and the kind of message.
@@ -38,6 +39,8 @@ ENROLLMENT_PLACE_ONLY = (
     "enrollment.application.no_show",
     "enrollment.enrolment.completed",
 )
+#: The endorser's single-use link: an e-mail to someone without an account (no in-app notice).
+ENDORSEMENT_REQUESTED = "enrollment.endorsement.requested"
 #: Changes of a session that its participants must hear about.
 MOVING_CHANGES = frozenset({"starts_at", "ends_at", "timezone", "venue"})
 #: A session in these states moves nobody.
@@ -84,6 +87,43 @@ def enrollment_draft(event: Event) -> Draft | None:
         else None,
         position=_int(data.get("waitlist_position")),
         code=_text(data.get("certificate_code")),
+    )
+
+
+@dataclass(frozen=True)
+class ExternalMessage:
+    """A message to an address rather than to an account."""
+
+    address: str
+    name: str | None
+    language: str
+    draft: Draft
+
+
+def endorsement_request(event: Event) -> ExternalMessage | None:
+    """The endorser's message: the link enrollment signed (its path, under our public URL like every
+    link we send), in the learner's language (the endorser's own is unknown; the learner chose them)."""
+    data = event.data
+    address, link = _text(data.get("endorser_email")), _text(data.get("link"))
+    if not address or not link or "@" not in address:
+        return None
+    parts = urlsplit(link)
+    if not parts.path.startswith("/"):
+        return None
+    draft = Draft(
+        kind="endorsement_requested",
+        path=parts.path + (f"?{parts.query}" if parts.query else ""),
+        session_title=data.get("session_title") or data.get("programme_title"),
+        starts_at=parse_instant(data.get("starts_at")),
+        ends_at=parse_instant(data.get("ends_at")),
+        applicant=_text(data.get("full_name")),
+        days=_int(data.get("link_expires_in_days")),
+    )
+    return ExternalMessage(
+        address=address,
+        name=_text(data.get("endorser_name")),
+        language=language_of(data.get("language"), data.get("session_language")),
+        draft=draft,
     )
 
 

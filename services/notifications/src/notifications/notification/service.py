@@ -15,6 +15,7 @@ from common.events import Event
 from common.pagination import PageParams, paginate
 from notifications.db import insert_for
 from notifications.message.compose import (
+    Composed,
     Draft,
     absolute_url,
     compose,
@@ -36,13 +37,40 @@ async def notify(
     In the recipient's language (French when unknown). Inserted with ON CONFLICT DO NOTHING on
     (event_id, user_id, channel): a second delivery of the event that got past the processed-event
     dedup still adds nothing. The e-mail goes out after the commit (notifications.delivery.sender)."""
-    now = now or utcnow()
     recipient = await session.get(Recipient, user_id)
     language = language_of(recipient.preferred_language if recipient else None)
     name = recipient.full_name if recipient else None
     composed = compose(draft, language)
-    url = absolute_url(public_url, composed.path)
-    common: dict[str, Any] = {
+    common = _common(event, user_id, composed, now or utcnow())
+    await _store(
+        session,
+        {**common, "channel": Channel.in_app, "status": Status.delivered, "body_text": in_app_text(composed)},
+        _email(common, composed, public_url, address=recipient.email if recipient else None, name=name),
+    )
+
+
+async def notify_address(
+    session: AsyncSession,
+    *,
+    event: Event,
+    address: str,
+    name: str | None,
+    language: str,
+    draft: Draft,
+    public_url: str,
+    now: datetime | None = None,
+) -> None:
+    """Store the pending e-mail to someone who has no account (an endorser): no in-app notice, the
+    address and language given by the event. Keyed by a stable id made from the address, so the
+    same event twice still sends one message."""
+    key = str(uuid.uuid5(uuid.NAMESPACE_URL, f"mailto:{address.strip().lower()}"))
+    composed = compose(draft, language)
+    common = _common(event, key, composed, now or utcnow())
+    await _store(session, _email(common, composed, public_url, address=address, name=name))
+
+
+def _common(event: Event, user_id: str, composed: Composed, now: datetime) -> dict[str, Any]:
+    return {
         "event_id": event.id,
         "event_type": event.type,
         "kind": composed.kind,
@@ -52,19 +80,25 @@ async def notify(
         "path": composed.path,
         "created_at": now,
     }
-    rows = [
-        {**common, "channel": Channel.in_app, "status": Status.delivered, "body_text": in_app_text(composed)},
-        {
-            **common,
-            "channel": Channel.email,
-            "status": Status.pending,
-            "next_attempt_at": now,
-            "body_text": email_text(composed, name=name, url=url),
-            "body_html": email_html(composed, name=name, url=url),
-            "to_address": recipient.email if recipient else None,
-            "to_name": name,
-        },
-    ]
+
+
+def _email(
+    common: dict[str, Any], composed: Composed, public_url: str, *, address: str | None, name: str | None
+) -> dict[str, Any]:
+    url = absolute_url(public_url, composed.path)
+    return {
+        **common,
+        "channel": Channel.email,
+        "status": Status.pending,
+        "next_attempt_at": common["created_at"],
+        "body_text": email_text(composed, name=name, url=url),
+        "body_html": email_html(composed, name=name, url=url),
+        "to_address": address,
+        "to_name": name,
+    }
+
+
+async def _store(session: AsyncSession, *rows: dict[str, Any]) -> None:
     for values in rows:
         values["id"] = str(uuid.uuid4())
         insert = insert_for(session, Notification).values(**values)
