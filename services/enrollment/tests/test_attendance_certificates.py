@@ -133,7 +133,7 @@ async def test_attendance_completion_and_certificate(
     assert (await client.get(f"/certificates/{code}/pdf", headers=other_learner.headers)).status_code == 404
     listed = (await client.get("/certificates", headers=people[0].headers)).json()
     assert [c["code"] for c in listed["items"]] == [code]
-    assert listed["items"][0]["verification_url"] == f"https://campus.example.org/certificates/{code}"
+    assert listed["items"][0]["verification_url"] == f"https://campus.example.org/verify/{code}"
     assert (await client.get("/certificates", headers=other_learner.headers)).json()["total"] == 0
 
     revoked = await client.post(f"/certificates/{code}/revoke", json={"reason": "Fraude"}, headers=coordinator.headers)

@@ -256,9 +256,9 @@ async def test_seat_offered_certificate_and_expiry(
     (gone,) = await stored(db, event_id=expired.id, channel="in_app")
     assert gone.kind == "offer_expired"
     (certificate,) = await stored(db, event_id=issued.id, channel="email")
-    assert certificate.kind == "certificate_issued" and certificate.path == "/certificates/K7QF-9XWM"
+    assert certificate.kind == "certificate_issued" and certificate.path == "/verify/K7QF-9XWM"
     assert "Code de vérification : K7QF-9XWM." in certificate.body_text
-    assert f"Vérifier le certificat : {PUBLIC_URL}/certificates/K7QF-9XWM" in certificate.body_text
+    assert f"Vérifier le certificat : {PUBLIC_URL}/verify/K7QF-9XWM" in certificate.body_text
 
 
 async def test_events_that_tell_nobody(consumers: dict[str, EventConsumer], db: Database, person: Any) -> None:

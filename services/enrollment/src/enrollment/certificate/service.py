@@ -37,7 +37,7 @@ def display_code(code: str) -> str:
 
 
 def verification_url(public_url: str, code: str) -> str:
-    return f"{public_url.rstrip('/')}/certificates/{display_code(code)}"
+    return f"{public_url.rstrip('/')}/verify/{display_code(code)}"
 
 
 async def issue(db: AsyncSession, *, app: Application, run: CourseSession, now: datetime | None = None) -> Certificate:

@@ -69,7 +69,7 @@ def enrollment_draft(event: Event) -> Draft | None:
     if kind == "session_cancelled":
         path = f"/sessions/{_segment(data['session_id'])}" if data.get("session_id") else None
     elif kind == "certificate_issued" and data.get("certificate_code"):
-        path = f"/certificates/{_segment(data['certificate_code'])}"
+        path = f"/verify/{_segment(data['certificate_code'])}"
     else:
         path = f"/applications/{_segment(data['application_id'])}" if data.get("application_id") else None
     return Draft(
