@@ -4,7 +4,7 @@ e-mail (an .eml file here) and in the in-app list; a redelivered event gives not
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -385,6 +385,27 @@ async def test_an_endorsement_request_without_an_address_tells_nobody(
     event = dataclasses.replace(
         application_event("submitted", person(), entity="endorsement", link="https://x.example.org/endorse/t"),
         type="enrollment.endorsement.requested",
+    )
+    assert await consumers[ENDORSEMENTS_DURABLE].apply(event) is True
+    assert await stored(db, event_id=event.id) == []
+
+
+async def test_an_endorsement_request_whose_link_has_expired_is_not_sent(
+    consumers: dict[str, EventConsumer], db: Database, person: Any
+) -> None:
+    """A consumer added to a running system reads the stream from its start: old requests, whose
+    links are dead by now, must not reach endorsers."""
+    event = dataclasses.replace(
+        application_event(
+            "submitted",
+            person(),
+            entity="endorsement",
+            endorser_email="sg@ville.example.org",
+            link="http://127.0.0.1:8000/endorse/old",
+            link_expires_in_days=30,
+        ),
+        type="enrollment.endorsement.requested",
+        time=(datetime.now(UTC) - timedelta(days=31)).isoformat(),
     )
     assert await consumers[ENDORSEMENTS_DURABLE].apply(event) is True
     assert await stored(db, event_id=event.id) == []

@@ -19,6 +19,7 @@ is stored once per event, and the e-mail is sent after that commit by the sender
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
@@ -33,6 +34,8 @@ from notifications.place import service as places
 from notifications.recipient import service as recipients
 from notifications.settings import NotificationsSettings
 from notifications.timeutil import utcnow
+
+log = logging.getLogger("alga.notifications.consumers")
 
 RECIPIENTS_DURABLE = "notifications-recipients"
 ENROLLMENT_DURABLE = "notifications-enrollment"
@@ -122,6 +125,12 @@ def endorsements_handler(settings: NotificationsSettings) -> Handler:
     async def handle(session: AsyncSession, event: Event) -> None:
         message = rules.endorsement_request(event)
         if message is None:
+            return
+        # A consumer created on a running system reads the stream from its start: requests whose
+        # link has expired since are not sent (they would only invite the endorser to a dead link).
+        days = message.draft.days
+        if days is not None and recipients.event_time(event) + timedelta(days=days) < utcnow():
+            log.info("endorsement request %s: link expired before it could be sent, skipped", event.id)
             return
         await notify_address(
             session,
