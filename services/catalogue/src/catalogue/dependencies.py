@@ -16,14 +16,15 @@ from common.errors import ValidationFailed
 from common.security import OptionalPrincipal
 
 
-def _settings(request: Request) -> CatalogueSettings:
+# `async def` although they do no I/O: FastAPI runs a plain `def` dependency in its thread pool.
+async def _settings(request: Request) -> CatalogueSettings:
     return request.app.state.settings
 
 
 Settings = Annotated[CatalogueSettings, Depends(_settings)]
 
 
-def _is_staff(principal: OptionalPrincipal) -> bool:
+async def _is_staff(principal: OptionalPrincipal) -> bool:
     return principal is not None and principal.is_staff
 
 
