@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -350,6 +351,48 @@ def generate(url: str, *, programmes: int, sessions: int, seed: int = SEED) -> G
 # ------------------------------------------------------------------ measuring
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, read every `every` seconds while a measurement runs."""
+
+    def __init__(self, every: float = 2.0) -> None:
+        self.every = every
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(os.getloadavg()[0])
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> dict[str, float]:
+        return {"mean": round(statistics.fmean(self.samples), 2), "max": round(max(self.samples), 2)}
+
+
+def cpu_check_ms() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 3): how fast this machine's cores are for
+    us right now. The load average does not show a virtual machine's cores being shared with
+    other machines on the same host; this figure does (it is higher when they are)."""
+
+    def once() -> float:
+        began = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        return (time.perf_counter() - began) * 1000
+
+    return round(min(once() for _ in range(3)), 1)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -438,7 +481,10 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
             flush=True,
         )
         stack.start()
-        results = measure(stack.gateway_url, requests=args.requests, warmup=args.warmup)
+        load_start, cpu_start = os.getloadavg(), cpu_check_ms()
+        with LoadSampler() as load:
+            results = measure(stack.gateway_url, requests=args.requests, warmup=args.warmup)
+        load_end, cpu_end = os.getloadavg(), cpu_check_ms()
     finally:
         stack.stop()
         if backend == "postgresql":
@@ -452,6 +498,12 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         "programmes": generated.programmes,
         "sessions": generated.sessions,
         "generation_s": round(generated.seconds, 1),
+        # 1, 5 and 15-minute load averages when the measurement began and ended: on a machine of
+        # `machine.cpus` cores, a load above that count means the figures shared the cores.
+        "load_average_start": [round(x, 2) for x in load_start],
+        "load_average_end": [round(x, 2) for x in load_end],
+        "load_average_1min_during": load.summary(),
+        "cpu_check_ms": {"start": cpu_start, "end": cpu_end},
         "queries": results,
     }
 
@@ -489,7 +541,25 @@ def markdown(result: dict[str, Any]) -> str:
         mark = " ✱" if first["faceted_full_text"] else ""
         lines.append(f"| `{name}`{mark} | " + " | ".join(cells) + f" | {first['results']:,} |")
     lines.append("")
-    lines.append(f"Load average when it ended (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in result['load_average'])}.")
+    lines.append(
+        f"Machine load (1-minute load average on {result['machine']['cpus']} CPUs; above "
+        f"{result['machine']['cpus']} means other work shared the cores). The CPU check is the time of a "
+        "fixed pure-Python loop (best of 3): on this virtual machine it varies by half from one minute to "
+        "the next even at a low load average, with the host's other work; the latencies vary with it:"
+    )
+    lines.append("")
+    lines.append(
+        f"- whole run: {result['load_average_start'][0]:.2f} when it began, {result['load_average_end'][0]:.2f} "
+        "when it ended;"
+    )
+    for b in backends:
+        data = result["backends"][b]
+        lines.append(
+            f"- {b} measurement: {data['load_average_start'][0]:.2f} when it began, "
+            f"{data['load_average_end'][0]:.2f} when it ended (mean {data['load_average_1min_during']['mean']:.2f}, "
+            f"max {data['load_average_1min_during']['max']:.2f}, read every 2 s); CPU check "
+            f"{data['cpu_check_ms']['start']:.0f} ms before, {data['cpu_check_ms']['end']:.0f} ms after."
+        )
     lines.append("")
     for b in backends:
         v = result["verdict"][b]
@@ -502,7 +572,7 @@ def markdown(result: dict[str, Any]) -> str:
         "Every session query answers one page (20) with its total and the counts of every facet (theme,",
         "kind, event kind, mode, language, country, audience, open), computed by the database in one",
         "statement (ADR 0006). The unfiltered listing counts every facet over every session; it is not a",
-        "full-text query. Figures vary with the machine's other load (the load average is noted below).",
+        "full-text query. Figures vary with the machine's other load (the load averages are noted above).",
         "",
     ]
     return "\n".join(lines)
@@ -519,6 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
 
+    load_start = os.getloadavg()
     per_backend = {backend: run_backend(backend, args) for backend in backends}
     verdict = {}
     for backend, data in per_backend.items():
@@ -537,7 +608,8 @@ def main(argv: list[str] | None = None) -> int:
             "server": "catalogue and gateway: uvicorn, 1 worker each, uvloop, httptools",
         },
         "target_p95_ms": TARGET_P95_MS,
-        "load_average": os.getloadavg(),
+        "load_average_start": [round(x, 2) for x in load_start],
+        "load_average_end": [round(x, 2) for x in os.getloadavg()],
         "backends": per_backend,
         "verdict": verdict,
     }

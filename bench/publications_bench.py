@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -534,6 +535,53 @@ def stack(database_url: str, var_dir: Path) -> Iterator[str]:
 # ------------------------------------------------------------------ measurements
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, read every `every` seconds while a measurement runs."""
+
+    def __init__(self, every: float = 2.0) -> None:
+        self.every = every
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(os.getloadavg()[0])
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> dict[str, float]:
+        return {"mean": round(statistics.fmean(self.samples), 2), "max": round(max(self.samples), 2)}
+
+
+def cpu_check_ms() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 3): how fast this machine's cores are for
+    us right now. The load average does not show a virtual machine's cores being shared with
+    other machines on the same host; this figure does (it is higher when they are)."""
+
+    def once() -> float:
+        began = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        return (time.perf_counter() - began) * 1000
+
+    return round(min(once() for _ in range(3)), 1)
+
+
+def load_average() -> list[float]:
+    """1, 5 and 15-minute load averages, rounded."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def search_queries(count: int, seed: int = 7) -> list[dict[str, Any]]:
     rng = random.Random(seed)  # noqa: S311 - generated test data, not secrets
     queries = []
@@ -648,14 +696,31 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
             fill_seconds = fill(url, args.records)
             print(f"[{backend}] filled in {fill_seconds:.1f} s; starting publications + gateway", flush=True)
             with stack(url, Path(tmp)) as gateway:
-                search = measure_search(gateway, search_queries(args.queries), args.warmup)
+                load: dict[str, Any] = {"search_start": load_average(), "cpu_check_ms_before": cpu_check_ms()}
+                with LoadSampler() as sampler:
+                    search = measure_search(gateway, search_queries(args.queries), args.warmup)
+                load |= {
+                    "search_end": load_average(),
+                    "search_1min_during": sampler.summary(),
+                    "cpu_check_ms_after": cpu_check_ms(),
+                }
                 print(f"[{backend}] search: {search}", flush=True)
-                harvest = measure_harvest(gateway)
+                with LoadSampler() as sampler:
+                    harvest = measure_harvest(gateway)
+                load |= {"harvest_end": load_average(), "harvest_1min_during": sampler.summary()}
                 print(f"[{backend}] harvest: {harvest}", flush=True)
         finally:
             if pg_name is not None:
                 drop_postgres_database(args.pg_url, pg_name)
-    return {"records": args.records, "fill_seconds": round(fill_seconds, 1), "search": search, "harvest": harvest}
+    return {
+        "records": args.records,
+        "fill_seconds": round(fill_seconds, 1),
+        # 1, 5 and 15-minute load averages when each measurement began and ended (and the 1-minute
+        # figure read every 2 s during it): above `machine.cpus`, other work shared the cores.
+        "load_average": load,
+        "search": search,
+        "harvest": harvest,
+    }
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -669,6 +734,16 @@ def markdown(result: dict[str, Any]) -> str:
             f"{h['records_per_s']:,.0f} records/s) |"
         )
     table = "\n".join(rows)
+    loads = "\n".join(
+        f"- {backend}: searches {r['load_average']['search_start'][0]:.2f} → {r['load_average']['search_end'][0]:.2f} "
+        f"(mean {r['load_average']['search_1min_during']['mean']:.2f}, max "
+        f"{r['load_average']['search_1min_during']['max']:.2f}, read every 2 s), harvest → "
+        f"{r['load_average']['harvest_end'][0]:.2f} (mean {r['load_average']['harvest_1min_during']['mean']:.2f}, "
+        f"max {r['load_average']['harvest_1min_during']['max']:.2f}); CPU check "
+        f"{r['load_average']['cpu_check_ms_before']:.0f} ms before the searches, "
+        f"{r['load_average']['cpu_check_ms_after']:.0f} ms after."
+        for backend, r in result["backends"].items()
+    )
     cfg = result["settings"]
     return f"""# Publications benchmark
 
@@ -685,6 +760,14 @@ OAI-PMH `ListRecords` harvest (oai_dc, {cfg["oai_page_size"]} records a page) th
 | backend | records | search p50 | search p95 (target < {TARGET_P95_MS:.0f} ms) | p99 | median hits | full harvest |
 |---|---:|---:|---:|---:|---:|---|
 {table}
+
+Machine load (1-minute load average on {result["machine"]["cpus"]} CPUs; above {result["machine"]["cpus"]} means other
+work shared the cores and the figures rise with it). The CPU check is the time of a fixed pure-Python
+loop (best of 3): on this virtual machine it varies by half from one minute to the next even at a low
+load average, with the host's other work; the latencies vary with it:
+
+- whole run: {result["load_average_start"][0]:.2f} when it began, {result["load_average_end"][0]:.2f} when it ended;
+{loads}
 """
 
 
@@ -699,6 +782,7 @@ def main() -> int:
     args = parser.parse_args()
 
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    load_start = load_average()
     result: dict[str, Any] = {
         "benchmark": "publications",
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -711,8 +795,10 @@ def main() -> int:
             "oai_page_size": 100,
             "server": "uvicorn, 1 worker, uvloop, httptools, no access log",
         },
+        "load_average_start": load_start,
         "backends": {backend: run_backend(backend, args) for backend in backends},
     }
+    result["load_average_end"] = load_average()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "publications.json").write_text(json.dumps(result, indent=2) + "\n")
     (args.out / "publications.md").write_text(markdown(result))

@@ -18,14 +18,15 @@ from common.errors import ValidationFailed
 from common.security import OptionalPrincipal
 
 
-def _settings(request: Request) -> CatalogueSettings:
+# `async def` although they do no I/O: FastAPI runs a plain `def` dependency in its thread pool.
+async def _settings(request: Request) -> CatalogueSettings:
     return request.app.state.settings
 
 
 Settings = Annotated[CatalogueSettings, Depends(_settings)]
 
 
-def _experts(request: Request) -> ExpertsLookup:
+async def _experts(request: Request) -> ExpertsLookup:
     # experts is asked on the caller's behalf, with the token they called us with (already
     # verified by the endpoint's principal dependency): from the header, else the browser's cookie.
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
@@ -37,7 +38,7 @@ def _experts(request: Request) -> ExpertsLookup:
 Experts = Annotated[ExpertsLookup, Depends(_experts)]
 
 
-def _is_staff(principal: OptionalPrincipal) -> bool:
+async def _is_staff(principal: OptionalPrincipal) -> bool:
     return principal is not None and principal.is_staff
 
 

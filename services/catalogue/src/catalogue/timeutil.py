@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
@@ -17,7 +18,10 @@ def aware_or_none(value: datetime | None) -> datetime | None:
     return None if value is None else aware(value)
 
 
+@lru_cache(maxsize=256)
 def zone(name: str) -> ZoneInfo:
+    # ZoneInfo keeps only the 8 zones used last; a page of sessions in a dozen zones would read
+    # and parse the zone files again on every request.
     return ZoneInfo(name)
 
 
@@ -47,9 +51,9 @@ def _known_zones() -> frozenset[str]:
 def to_utc(value: datetime, time_zone: str) -> datetime:
     """A naive value is a wall-clock time in `time_zone`; an aware one is an instant already."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(time_zone))
+        value = value.replace(tzinfo=zone(time_zone))
     return value.astimezone(UTC)
 
 
 def local(value: datetime, time_zone: str) -> datetime:
-    return aware(value).astimezone(ZoneInfo(time_zone))
+    return aware(value).astimezone(zone(time_zone))

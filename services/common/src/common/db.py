@@ -68,6 +68,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # A page cache of 16 MiB per connection instead of SQLite's 2 MiB: searches and listings
+    # read the same index pages request after request, and a cache too small for them reads
+    # them back from the operating system every time (a copy and a system call per page).
+    cursor.execute("PRAGMA cache_size=-16384")
     cursor.close()
 
 

@@ -18,15 +18,16 @@ from publications.vocabulary import RecordStatus, RecordType
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
-def _settings(request: Request) -> PublicationsSettings:
+# `async def` although they do no I/O: FastAPI runs a plain `def` dependency in its thread pool.
+async def _settings(request: Request) -> PublicationsSettings:
     return request.app.state.settings
 
 
-def _store(request: Request) -> FileStore:
+async def _store(request: Request) -> FileStore:
     return request.app.state.file_store
 
 
-def _is_staff(principal: OptionalPrincipal) -> bool:
+async def _is_staff(principal: OptionalPrincipal) -> bool:
     return principal is not None and principal.is_staff
 
 

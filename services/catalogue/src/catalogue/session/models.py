@@ -20,10 +20,12 @@ class CourseSession(CatalogueModel, table=True):
     __table_args__ = (
         CheckConstraint("capacity > 0", name="capacity_positive"),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
-        # Every column a search filters or counts on: facet counts (GROUP BY per facet) scan this
-        # narrow index instead of the wide rows (texts in every language, the search document).
+        # Every column a search filters or counts on, after the id: the sessions a full-text match
+        # finds (ids) are looked up here, and a listing without words scans it, instead of the
+        # wide rows (texts in every language, the search document).
         Index(
-            "ix_session_search_facets",
+            "ix_session_search_facets_by_id",
+            "id",
             "status",
             "theme_code",
             "kind",
@@ -35,7 +37,6 @@ class CourseSession(CatalogueModel, table=True):
             "ends_at",
             "applications_open_at",
             "applications_close_at",
-            "id",
         ),
     )
 
@@ -82,8 +83,10 @@ class SessionAudience(CatalogueModel, table=True):
     """Who a session is for (its programme's audiences, or an event's own): one row per audience."""
 
     __tablename__ = "session_audience"
+    # The sessions of an audience, read from the index alone (the audience filter).
+    __table_args__ = (Index("ix_session_audience_audience_session", "audience", "session_id"),)
 
     session_id: str = Field(
         sa_column=Column(String(36), ForeignKey("session.id", ondelete="CASCADE"), primary_key=True)
     )
-    audience: str = Field(primary_key=True, max_length=40, index=True)
+    audience: str = Field(primary_key=True, max_length=40)

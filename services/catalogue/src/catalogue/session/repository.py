@@ -1,8 +1,10 @@
 """The SQL of session search: filters, the page, the total and the facet counts.
 
-Facet counts are GROUP BY queries, all sent with the total as one UNION ALL statement. A facet's
-counts apply every filter except its own (choosing a theme still shows how many sessions the
-other themes have), which is what a faceted search page needs to show its alternatives.
+A faceted search is two statements: one finds the sessions once and answers the page's ids, the
+total and every facet's counts (GROUP BY queries in one UNION ALL over that set); the other reads
+the page's rows by id. A facet's counts apply every filter except its own (choosing a theme still
+shows how many sessions the other themes have), which is what a faceted search page needs to show
+its alternatives.
 """
 
 from __future__ import annotations
@@ -66,10 +68,9 @@ def open_condition(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _conditions(
-    filters: SessionFilters, dialect: str, now: datetime
-) -> tuple[list[ColumnElement[bool]], dict[str, ColumnElement[bool]]]:
-    """(conditions every query applies, {facet: that facet's own condition})."""
+def _conditions(filters: SessionFilters, dialect: str) -> list[ColumnElement[bool]]:
+    """The conditions no facet is about: visibility and status, the words, programme, partner,
+    module and date range. A session the page lists and every facet counts meets them all."""
     base: list[ColumnElement[bool]] = []
     # Everyone gets the public catalogue by default; staff see drafts when they ask for them.
     visible = set(PUBLIC_STATUSES) | ({SessionStatus.draft.value} if filters.staff else set())
@@ -89,23 +90,29 @@ def _conditions(
         base.append(col(T.ends_at) >= filters.starts_from)
     if filters.starts_to is not None:
         base.append(col(T.starts_at) <= filters.starts_to)
+    return base
 
+
+def _audience_condition(audiences: list[str]) -> ColumnElement[bool]:
+    return col(T.id).in_(select(col(SessionAudience.session_id)).where(col(SessionAudience.audience).in_(audiences)))
+
+
+def _own_conditions(filters: SessionFilters, now: datetime) -> dict[str, ColumnElement[bool]]:
+    """{facet: the condition of that facet's own filter} on the session table."""
     own: dict[str, ColumnElement[bool]] = {}
     for name, column in _COLUMNS.items():
         values = getattr(filters, name)
         if values:
             own[name] = column.in_(values)
     if filters.audience:
-        own["audience"] = col(T.id).in_(
-            select(col(SessionAudience.session_id)).where(col(SessionAudience.audience).in_(filters.audience))
-        )
+        own["audience"] = _audience_condition(filters.audience)
     if filters.open is not None:
         own["open"] = open_condition(now) if filters.open else ~open_condition(now)
-    return base, own
+    return own
 
 
-def _where(base: list[ColumnElement[bool]], own: dict[str, ColumnElement[bool]], but: str | None = None) -> Any:
-    return and_(true(), *base, *(c for name, c in own.items() if name != but))
+def _where(base: list[ColumnElement[bool]], own: dict[str, ColumnElement[bool]]) -> Any:
+    return and_(true(), *base, *own.values())
 
 
 async def search_sessions(
@@ -120,83 +127,112 @@ async def search_sessions(
 ) -> tuple[list[CourseSession], int, dict[str, list[tuple[str, int]]]]:
     """One page (earliest first), the total and the facet counts: two statements in all."""
     dialect = session.get_bind().dialect.name
-    base, own = _conditions(filters, dialect, now)
-    where = _where(base, own)
+    base = _conditions(filters, dialect)
+    if with_facets:
+        ids, total, facets = await _page_and_counts(
+            session, dialect, filters, base, limit=limit, offset=offset, now=now
+        )
+        rows: list[CourseSession] = []
+        if ids:
+            page = select(T).where(col(T.id).in_(ids)).order_by(col(T.starts_at), col(T.id))
+            rows = list((await session.execute(page)).scalars().all())
+        return rows, total, facets
+    where = _where(base, _own_conditions(filters, now))
     page = select(T).where(where).order_by(col(T.starts_at), col(T.id)).limit(limit).offset(offset)
     rows = list((await session.execute(page)).scalars().all())
     total = 0
-    facets: dict[str, list[tuple[str, int]]] = {}
-    if with_facets:
-        total, facets = await _counts(session, base, own, now)
-    elif with_total:
+    if with_total:
         total = int((await session.execute(select(func.count()).select_from(T).where(where))).scalar_one())
-    return rows, total, facets
+    return rows, total, {}
 
 
 def _arm(name: str, value: Any) -> tuple[Any, Any, Any]:
     return literal_column(f"'{name}'").label("facet"), value.label("value"), func.count().label("n")
 
 
-async def _counts(
-    session: AsyncSession, base: list[ColumnElement[bool]], own: dict[str, ColumnElement[bool]], now: datetime
-) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """The total and every facet's counts, in one UNION ALL of GROUP BY queries.
+async def _page_and_counts(
+    session: AsyncSession,
+    dialect: str,
+    filters: SessionFilters,
+    base: list[ColumnElement[bool]],
+    *,
+    limit: int,
+    offset: int,
+    now: datetime,
+) -> tuple[list[str], int, dict[str, list[tuple[str, int]]]]:
+    """The ids of the page, the total and every facet's counts, in one statement that matches once.
 
-    The sessions matching every filter are selected once, as a CTE of their facet columns (both
-    databases materialise a CTE used several times); the total and each facet without a filter
-    of its own are counted from it. A facet the caller filters on is counted over the other
-    filters only, with a query of its own."""
+    The sessions meeting the conditions no facet is about (status, words, programme, dates…) are
+    selected once, as a CTE of their facet columns (less those failing two facet filters or more,
+    which nothing counts), with a flag for the audience filter. Everything else is computed from
+    that set: the total and the page apply every facet filter; a facet's counts apply every facet
+    filter but its own, so the page keeps showing the alternatives (choosing a theme still shows
+    how many sessions the other themes have). So the full-text match, and the reading of the
+    matched rows, happen once whatever the number of facets and filters (ADR 0006)."""
     is_open = case((open_condition(now), literal_column("'true'")), else_=literal_column("'false'"))
-    matched = (
-        select(col(T.id), *(c.label(name) for name, c in _COLUMNS.items()), is_open.label("open"))
-        .where(_where(base, own))
-        .cte("matched_sessions")
-    )
-    total: tuple[Any, ...] = (
-        literal_column("'total'").label("facet"),
-        literal_column("''").label("value"),
-        func.count().label("n"),
-    )
-    parts: list[Any] = [select(*total).select_from(matched)]
-    for name, column in _COLUMNS.items():
-        if name in own:
-            parts.append(
-                select(*_arm(name, column)).where(_where(base, own, but=name), column.is_not(None)).group_by(column)
+    columns: list[Any] = [col(T.id), col(T.starts_at), *(c.label(name) for name, c in _COLUMNS.items())]
+    columns.append(is_open.label("open"))
+    if filters.audience:
+        columns.append(
+            case((_audience_condition(filters.audience), literal_column("1")), else_=literal_column("0")).label(
+                "for_audience"
             )
-        else:
-            parts.append(
-                select(*_arm(name, matched.c[name])).where(matched.c[name].is_not(None)).group_by(matched.c[name])
-            )
+        )
+    where = [*base]
+    own_filters = _own_conditions(filters, now)
+    if len(own_filters) > 1:
+        # Only sessions failing at most one facet filter count anywhere (the others are neither
+        # listed nor counted by any facet): said so, the database can use the filters' indexes.
+        where.append(
+            or_(*(and_(*(cond for facet, cond in own_filters.items() if facet != name)) for name in own_filters))
+        )
+    candidates = select(*columns).where(and_(true(), *where)).cte("candidate_sessions")
+    c = candidates.c
+
+    own: dict[str, ColumnElement[bool]] = {}
+    for name in _COLUMNS:
+        values = getattr(filters, name)
+        if values:
+            own[name] = c[name].in_(values)
+    if filters.audience:
+        own["audience"] = c.for_audience == 1
+    if filters.open is not None:
+        own["open"] = c.open == ("true" if filters.open else "false")
+
+    def but(name: str | None) -> Any:
+        return and_(true(), *(cond for facet, cond in own.items() if facet != name))
+
+    page = select(c.id).where(but(None)).order_by(c.starts_at, c.id).limit(limit).offset(offset).subquery("page")
+    parts: list[Any] = [
+        select(literal_column("'page'").label("facet"), page.c.id.label("value"), literal_column("0").label("n")),
+        select(literal_column("'total'"), literal_column("''"), func.count()).select_from(candidates).where(but(None)),
+    ]
+    for name in (*_COLUMNS, "open"):
+        parts.append(select(*_arm(name, c[name])).where(but(name), c[name].is_not(None)).group_by(c[name]))
     audience = col(SessionAudience.audience)
-    if "audience" in own:
-        parts.append(
-            select(*_arm("audience", audience))
-            .select_from(SessionAudience)
-            .join(T, col(T.id) == col(SessionAudience.session_id))
-            .where(_where(base, own, but="audience"))
-            .group_by(audience)
-        )
+    counted = select(*_arm("audience", audience))
+    if dialect == "sqlite":
+        # Driven from the candidates, one primary-key lookup each: a join lets SQLite scan every
+        # audience row and look each up in an index it builds on the CTE, which is far slower.
+        counted = counted.where(col(SessionAudience.session_id).in_(select(c.id).where(but("audience"))))
     else:
-        parts.append(
-            select(*_arm("audience", audience))
-            .select_from(SessionAudience)
-            .join(matched, matched.c.id == col(SessionAudience.session_id))
-            .group_by(audience)
+        # A join: PostgreSQL knows the CTE's size and hashes it (it guesses 200 rows for an IN).
+        counted = (
+            counted.select_from(candidates)
+            .join(SessionAudience, col(SessionAudience.session_id) == c.id)
+            .where(but("audience"))
         )
-    if "open" in own:
-        # Grouped in an outer query: PostgreSQL would not see the CASE (which holds a bound `now`)
-        # in the select list and in GROUP BY as the same expression.
-        flags = select(is_open.label("value")).where(_where(base, own, but="open")).subquery()
-        parts.append(select(*_arm("open", flags.c.value)).group_by(flags.c.value))
-    else:
-        parts.append(select(*_arm("open", matched.c.open)).group_by(matched.c.open))
+    parts.append(counted.group_by(audience))
+    ids: list[str] = []
     count = 0
     counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
     for facet, value, n in (await session.execute(union_all(*parts))).all():
-        if facet == "total":
+        if facet == "page":
+            ids.append(str(value))
+        elif facet == "total":
             count = int(n)
         else:
             counts[facet].append((str(value), int(n)))
     for values in counts.values():
         values.sort(key=lambda item: (-item[1], item[0]))
-    return count, counts
+    return ids, count, counts

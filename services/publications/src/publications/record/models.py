@@ -99,7 +99,11 @@ class RecordAuthor(PublicationsModel, table=True):
     """One row per author of a record: the author filter and facet, by name, expert id or ORCID."""
 
     __tablename__ = "record_author"
-    __table_args__ = (Index("ix_record_author_author_key_record_key", "author_key", "record_key"),)
+    __table_args__ = (
+        Index("ix_record_author_author_key_record_key", "author_key", "record_key"),
+        # The author facet: each matching record's authors, read from the index alone.
+        Index("ix_record_author_record_key_author", "record_key", "author_key", "name"),
+    )
 
     record_key: int = Field(sa_column=Column(Integer, ForeignKey("record.key", ondelete="CASCADE"), primary_key=True))
     position: int = Field(sa_column=Column(Integer, primary_key=True))

@@ -1,30 +1,45 @@
 """The SQL of the library search: filters, the page, the total and the facet counts.
 
-Everything reads the narrow search row (`record_search`), never the wide record, and the matching
-set is computed once per request: a materialized CTE `hits` holds the records that pass the text
-match, the status and the author filter. From it the database groups
+Everything reads the narrow search row (`record_search`), never the wide record, and the text is
+matched once per request: a materialized CTE `hits` holds the records that pass the text match,
+the status and the author filter, and one statement answers from it
 
-- by (type, language, year, "passes the theme filter"): at most a few hundred groups, from which
-  the type, language and year facets and the total are summed, each facet leaving out its own
-  filter;
-- by (theme_mask, "passes the type/language/year filters"): the theme facet, each group's count
-  added to every theme in its mask;
-- by author (record_author), for records passing every filter but the author one: the 20 most
-  frequent authors.
+- the keys of the page (newest first by default), when there are words to match;
+- the total and the type, language and year facets, summed over `hits` grouped by (type,
+  language, year, "passes the theme filter"): a few hundred groups at most, each facet leaving
+  out its own filter;
+- the theme facet: `hits` grouped by theme_mask (the record's set of themes), each group's count
+  added to every theme in its mask by a join with the themes' bits;
+- the author facet: the 20 most frequent authors (record_author) of the records passing every
+  filter but the author one.
 
 So a facet's counts apply every filter except its own (choosing a theme still shows how many
-records the other themes have), all counting is done by the database, and the text index is
-consulted once. The page itself is a second, small query: the keys in order, then those rows.
+records the other themes have), all counting and summing is done by the database, which answers
+a few dozen rows, and the text index is consulted once. The page's rows are a second, small
+query by key. Without words (the newest records, a listing) or ranked by relevance, the page
+keys come from their own query, which walks the date index or the ranking instead.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, null, select, true, union_all
+from sqlalchemy import (
+    BigInteger,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -32,7 +47,7 @@ from sqlmodel import col
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
 from publications.search import fulltext
 from publications.search.text import fold
-from publications.vocabulary import RecordStatus, theme_bit, themes_of_mask
+from publications.vocabulary import RecordStatus, theme_bit, themes
 
 FACETS = ("type", "theme", "language", "year", "author")
 AUTHOR_FACET_SIZE = 20
@@ -128,143 +143,197 @@ async def search(
     dialect = session.get_bind().dialect.name
     base = _base(filters, dialect)
     author = _author(filters)
-    everything = [*base, *([author] if author is not None else []), *_fields(filters, S).values()]
-    if filters.q and filters.q.strip() and (filters.sort or "newest") != "relevance":
-        # Matches first, then their order: without this fence a planner may walk the date index
-        # and test the text condition on most of the library (a rare word with a filter).
-        matched = select(col(S.key), col(S.published_on)).where(*everything).cte("matched").prefix_with("MATERIALIZED")
-        descending = (filters.sort or "newest") == "newest"
-        keys_query = (
-            select(matched.c.key)
-            .order_by(
-                matched.c.published_on.desc() if descending else matched.c.published_on.asc(),
-                matched.c.key.desc() if descending else matched.c.key.asc(),
-            )
-            .limit(limit)
-            .offset(offset)
+    sort = filters.sort or "newest"
+    words = bool(filters.q and filters.q.strip())
+    keys: list[int]
+    if with_facets and words and sort != "relevance":
+        # The page comes out of the facets' statement: the text is matched once per request.
+        keys, total, facets = await _facets(
+            session, dialect, filters, base, author, page=(limit, offset, sort == "newest")
         )
     else:
-        keys_query = _ordered(select(col(S.key)).where(*everything), filters, dialect).limit(limit).offset(offset)
-    keys = list((await session.execute(keys_query)).scalars())
+        everything = [*base, *([author] if author is not None else []), *_fields(filters, S).values()]
+        if words and sort != "relevance":
+            # Matches first, then their order: without this fence a planner may walk the date index
+            # and test the text condition on most of the library (a rare word with a filter).
+            matched = (
+                select(col(S.key), col(S.published_on)).where(*everything).cte("matched").prefix_with("MATERIALIZED")
+            )
+            descending = sort == "newest"
+            keys_query = (
+                select(matched.c.key)
+                .order_by(
+                    matched.c.published_on.desc() if descending else matched.c.published_on.asc(),
+                    matched.c.key.desc() if descending else matched.c.key.asc(),
+                )
+                .limit(limit)
+                .offset(offset)
+            )
+        else:
+            keys_query = _ordered(select(col(S.key)).where(*everything), filters, dialect).limit(limit).offset(offset)
+        keys = list((await session.execute(keys_query)).scalars())
+        total, facets = offset + len(keys), {}
+        if with_facets:
+            _, total, facets = await _facets(session, dialect, filters, base, author, page=None)
     rows: list[Record] = []
     if keys:
         by_key = {r.key: r for r in (await session.execute(select(Record).where(col(Record.key).in_(keys)))).scalars()}
         rows = [by_key[k] for k in keys if k in by_key]
     if not with_facets:
         return rows, offset + len(rows), {}
-    total, facets = await _facets(session, filters, base, author)
     return rows, total, facets
+
+
+@cache
+def _theme_bits() -> Any:
+    """(bit, code) of every theme, as rows the database can join to (built once: the vocabulary
+    is fixed while the service runs)."""
+    return union_all(
+        *(select(literal(theme_bit(code)).label("bit"), literal(code).label("code")) for code in themes())
+    ).cte("theme_bits")
 
 
 async def _facets(
     session: AsyncSession,
+    dialect: str,
     filters: RecordFilters,
     base: list[ColumnElement[bool]],
     author: ColumnElement[bool] | None,
-) -> tuple[int, dict[str, list[tuple[str, int, str | None]]]]:
+    *,
+    page: tuple[int, int, bool] | None,
+) -> tuple[list[int], int, dict[str, list[tuple[str, int, str | None]]]]:
+    """(keys of the page if `page` = (limit, offset, newest first) is given, total, facets), in one
+    statement whose rows are the page's keys and the final counts, all summed by the database."""
     hits = (
-        select(col(S.key), col(S.type), col(S.language), col(S.year), col(S.theme_mask))
+        select(col(S.key), col(S.type), col(S.language), col(S.year), col(S.theme_mask), col(S.published_on))
         .where(*base, *([author] if author is not None else []))
         .cte("hits")
         .prefix_with("MATERIALIZED")
     )
     own = _fields(filters, hits)
-    theme_ok = own.get("theme", true())
-    fields_ok = and_(true(), *(c for name, c in own.items() if name != "theme"))
-    # The pass/fail flags are computed in a subquery and grouped on from outside: PostgreSQL does not
-    # see a CASE holding bound parameters in the select list and in GROUP BY as the same expression.
+
+    def but(name: str | None) -> Any:
+        return and_(true(), *(c for facet, c in own.items() if facet != name))
+
+    def row(part: str, a: Any = None, b: Any = None, num: Any = None, n: Any = None) -> list[Any]:
+        # Typed NULLs: PostgreSQL settles a UNION's column types arm by arm.
+        return [
+            literal(part).label("part"),
+            (cast(null(), String) if a is None else a).label("a"),
+            (cast(null(), String) if b is None else b).label("b"),
+            (cast(null(), BigInteger) if num is None else num).label("num"),
+            (literal(0) if n is None else n).label("n"),
+        ]
+
+    n = func.count()
+    # The matches grouped by (type, language, year, "passes the theme filter"): a few hundred
+    # groups at most. The total and the type, language and year facets are sums over them.
+    theme_ok = own.get("theme")
     flagged = select(
         hits.c.type,
         hits.c.language,
         hits.c.year,
-        hits.c.theme_mask,
-        case((theme_ok, 1), else_=0).label("theme_ok"),
-        case((fields_ok, 1), else_=0).label("fields_ok"),
+        (case((theme_ok, 1), else_=0) if theme_ok is not None else literal_column("1")).label("theme_ok"),
     ).subquery("flagged")
-    by_fields = select(
-        literal("f").label("part"),
-        flagged.c.type.label("a"),
-        flagged.c.language.label("b"),
-        flagged.c.year.label("y"),
-        null().label("mask"),
-        flagged.c.theme_ok.label("ok"),
-        func.count().label("n"),
-    ).group_by(flagged.c.type, flagged.c.language, flagged.c.year, flagged.c.theme_ok)
-    by_themes = select(
-        literal("t").label("part"),
-        null().label("a"),
-        null().label("b"),
-        null().label("y"),
-        flagged.c.theme_mask.label("mask"),
-        flagged.c.fields_ok.label("ok"),
-        func.count().label("n"),
-    ).group_by(flagged.c.theme_mask, flagged.c.fields_ok)
+    # Grouped outside the subquery: PostgreSQL does not see a CASE holding bound parameters in the
+    # select list and in GROUP BY as the same expression.
+    groups = (
+        select(flagged.c.type, flagged.c.language, flagged.c.year, flagged.c.theme_ok, n.label("n"))
+        .group_by(flagged.c.type, flagged.c.language, flagged.c.year, flagged.c.theme_ok)
+        .cte("hit_groups")
+    )
+    grouped: dict[str, ColumnElement[bool]] = {
+        name: groups.c[name].in_(getattr(filters, name))
+        for name in ("type", "language", "year")
+        if getattr(filters, name)
+    }
+    if theme_ok is not None:
+        grouped["theme"] = groups.c.theme_ok == 1
+
+    def but_grouped(name: str | None) -> Any:
+        return and_(true(), *(c for facet, c in grouped.items() if facet != name))
+
+    parts: list[Any] = [select(*row("total", n=func.coalesce(func.sum(groups.c.n), 0))).where(but_grouped(None))]
+    for name in ("type", "language", "year"):
+        column = groups.c[name]
+        value = {"num": column} if name == "year" else {"a": column}
+        parts.append(
+            select(*row(name, **value, n=func.sum(groups.c.n)))
+            .where(but_grouped(name), column.is_not(None))
+            .group_by(column)
+        )
+    if page is not None:
+        limit, offset, newest = page
+        order = (
+            [hits.c.published_on.desc(), hits.c.key.desc()] if newest else [hits.c.published_on.asc(), hits.c.key.asc()]
+        )
+        first = select(hits.c.key, hits.c.published_on).where(but(None)).order_by(*order).limit(limit).offset(offset)
+        keys = first.subquery("page")
+        # Numbered in the database's own order (where NULL dates go is the database's choice).
+        rank = func.row_number().over(
+            order_by=[keys.c.published_on.desc(), keys.c.key.desc()]
+            if newest
+            else [keys.c.published_on.asc(), keys.c.key.asc()]
+        )
+        parts.append(select(*row("page", num=keys.c.key, n=rank)))
+    # Themes: records grouped by their set of themes (a few hundred sets at most), each set's
+    # count then added to every theme in it.
+    sets = (
+        select(hits.c.theme_mask, n.label("n")).where(but("theme")).group_by(hits.c.theme_mask).subquery("theme_sets")
+    )
+    bits = _theme_bits()
+    parts.append(
+        select(*row("theme", a=bits.c.code, n=func.sum(sets.c.n)))
+        .select_from(sets)
+        .join(bits, sets.c.theme_mask.op("&")(bits.c.bit) != 0)
+        .group_by(bits.c.code)
+    )
     # Authors: every filter but the author one. Without an author filter that is `hits` itself.
     if author is None:
-        source: Any = hits
-        where = and_(true(), *own.values())
+        source: Any = select(hits.c.key).where(but(None))
     else:
-        source = select(col(S.key)).where(*base, *_fields(filters, S).values()).subquery("unfiltered")
-        where = true()
-    # An author appears once per record, so rows are records. `IN`: the database walks the matching
-    # keys and seeks each one's authors, instead of scanning every author row.
-    n = func.count()
+        source = select(col(S.key)).where(*base, *_fields(filters, S).values())
+    # An author appears once per record, so rows are records.
+    counted: Any = select(
+        col(RecordAuthor.author_key).label("a"), func.min(col(RecordAuthor.name)).label("b"), n.label("n")
+    )
+    if dialect == "sqlite":
+        # `IN`: SQLite walks the matching keys and seeks each one's authors, instead of scanning
+        # every author row.
+        counted = counted.where(col(RecordAuthor.record_key).in_(source))
+    else:
+        # A join: PostgreSQL may then hash the matching keys, or the authors (for an IN it
+        # guesses 200 keys and seeks each one's authors, tens of thousands of times).
+        matching = source.subquery("author_source")
+        counted = counted.join(matching, matching.c.key == col(RecordAuthor.record_key))
     top = (
-        select(col(RecordAuthor.author_key).label("a"), func.min(col(RecordAuthor.name)).label("b"), n.label("n"))
-        .where(col(RecordAuthor.record_key).in_(select(source.c.key).where(where)))
-        .group_by(col(RecordAuthor.author_key))
+        counted.group_by(col(RecordAuthor.author_key))
         .order_by(n.desc(), col(RecordAuthor.author_key))
         .limit(AUTHOR_FACET_SIZE)
         .subquery("top_authors")
     )
-    by_author = select(
-        literal("a").label("part"),
-        top.c.a,
-        top.c.b,
-        null().label("y"),
-        null().label("mask"),
-        literal(1).label("ok"),
-        top.c.n,
-    )
-    rows = (await session.execute(union_all(by_fields, by_themes, by_author))).all()
-    return _sum(filters, rows)
+    rank = func.row_number().over(order_by=[top.c.n.desc(), top.c.a])
+    parts.append(select(*row("author", a=top.c.a, b=top.c.b, num=rank, n=top.c.n)))
 
-
-def _sum(filters: RecordFilters, rows: Sequence[Any]) -> tuple[int, dict[str, list[tuple[str, int, str | None]]]]:
-    """Add the grouped counts up, each facet without its own filter (the groups carry the values)."""
-    wanted: dict[str, set[Any]] = {
-        "type": set(filters.type),
-        "language": set(filters.language),
-        "year": set(filters.year),
-    }
-    counters: dict[str, Counter[str]] = {name: Counter() for name in ("type", "language", "year", "theme")}
+    keys_in_order: list[tuple[int, int]] = []
     total = 0
-    authors: list[tuple[str, int, str | None]] = []
-    for part, a, b, y, mask, ok, n in rows:
-        n = int(n)
-        if part == "f":
-            group = {"type": a, "language": b, "year": y}
-            passes = {name: not wanted[name] or group[name] in wanted[name] for name in wanted}
-            if not ok:
-                continue
-            for name in wanted:
-                if all(passes[other] for other in wanted if other != name) and group[name] is not None:
-                    counters[name][str(group[name])] += n
-            if all(passes.values()):
-                total += n
-        elif part == "t":
-            if ok:
-                for code in themes_of_mask(int(mask)):
-                    counters["theme"][code] += n
+    counters: dict[str, list[tuple[str, int, str | None]]] = {name: [] for name in FACETS}
+    authors: list[tuple[int, str, int, str]] = []
+    for part, a, b, num, count in (await session.execute(union_all(*parts))).all():
+        if part == "total":
+            total = int(count)
+        elif part == "page":
+            keys_in_order.append((int(count), int(num)))
+        elif part == "author":
+            authors.append((int(num), str(a), int(count), str(b)))
+        elif part == "year":
+            counters["year"].append((str(num), int(count), None))
         else:
-            authors.append((str(a), n, str(b)))
-    facets: dict[str, list[tuple[str, int, str | None]]] = {}
-    for name, counter in counters.items():
-        values: list[tuple[str, int, str | None]] = [(value, count, None) for value, count in counter.items()]
+            counters[part].append((str(a), int(count), None))
+    for name, values in counters.items():
         if name == "year":
             values.sort(key=lambda item: item[0], reverse=True)
         else:
             values.sort(key=lambda item: (-item[1], item[0]))
-        facets[name] = values
-    facets["author"] = authors
-    return total, {name: facets[name] for name in FACETS}
+    counters["author"] = [(key, count, name) for _, key, count, name in sorted(authors)]
+    return [key for _, key in sorted(keys_in_order)], total, counters
