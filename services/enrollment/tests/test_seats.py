@@ -223,13 +223,20 @@ async def _stampede(
                 # As a real client does: a 503 (every pooled connection busy, which a loaded
                 # machine can cause with 200 requests at once) is retried after Retry-After,
                 # under the same Idempotency-Key so a retry can never apply twice.
+                # A connection the server dropped under that load is retried the same way.
                 key = str(uuid.uuid4())
-                for _ in range(10):
-                    response = await http.post(
-                        "/applications",
-                        json={"session_id": sid, "motivation": "Premier arrivé, premier servi."},
-                        headers={**person.headers, "Idempotency-Key": key},
-                    )
+                for attempt in range(10):
+                    try:
+                        response = await http.post(
+                            "/applications",
+                            json={"session_id": sid, "motivation": "Premier arrivé, premier servi."},
+                            headers={**person.headers, "Idempotency-Key": key},
+                        )
+                    except httpx.TransportError:
+                        if attempt == 9:
+                            raise
+                        await asyncio.sleep(1)
+                        continue
                     if response.status_code != 503:
                         break
                     await asyncio.sleep(float(response.headers["retry-after"]))

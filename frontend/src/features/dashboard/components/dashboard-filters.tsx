@@ -19,6 +19,13 @@ interface DashboardFiltersProps {
   names?: readonly FilterName[];
 }
 
+/** A select's key: it mounts again once its options have come, so that its default value (from
+ * the address) is chosen among them. Without it the browser keeps whichever option it had picked
+ * while the list was loading, and a filter read from the address looked lost after a reload. */
+function loaded(query: { data?: unknown }): string {
+  return query.data ? 'loaded' : 'loading';
+}
+
 /** The filters, as a search form: applying them changes the address, which the page reads. */
 export function DashboardFilters({
   filters,
@@ -61,7 +68,7 @@ export function DashboardFilters({
       {offered.has('programme') && (
         <Field name="programme" label={d('filters.programme')}>
           {(props) => (
-            <select {...props} defaultValue={filters.programme ?? ''}>
+            <select {...props} key={loaded(programmes)} defaultValue={filters.programme ?? ''}>
               <option value="">{d('filters.all')}</option>
               {programmes.data?.items.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -79,7 +86,7 @@ export function DashboardFilters({
       {offered.has('theme') && (
         <Field name="theme" label={d('filters.theme')}>
           {(props) => (
-            <select {...props} defaultValue={filters.theme ?? ''}>
+            <select {...props} key={loaded(themes)} defaultValue={filters.theme ?? ''}>
               <option value="">{d('filters.all')}</option>
               {themes.data?.items.map((theme) => (
                 <option key={theme.code} value={theme.code}>
@@ -93,7 +100,7 @@ export function DashboardFilters({
       {offered.has('country') && (
         <Field name="country" label={d('filters.country')}>
           {(props) => (
-            <select {...props} defaultValue={filters.country ?? ''}>
+            <select {...props} key={loaded(countries)} defaultValue={filters.country ?? ''}>
               <option value="">{d('filters.allCountries')}</option>
               {countries.data?.items.map((country) => (
                 <option key={country.code} value={country.code}>
@@ -124,7 +131,7 @@ export function DashboardFilters({
       {offered.has('partner') && (
         <Field name="partner" label={d('filters.partner')}>
           {(props) => (
-            <select {...props} defaultValue={filters.partner ?? ''}>
+            <select {...props} key={loaded(partners)} defaultValue={filters.partner ?? ''}>
               <option value="">{d('filters.allPartners')}</option>
               {partners.data?.items.map((partner) => (
                 <option key={partner.id} value={partner.id}>
