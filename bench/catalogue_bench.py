@@ -32,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -54,6 +53,7 @@ from catalogue.vocabulary import IN_PERSON_MODES, LABELS, Audience, DeliveryMode
 from common.db import sync_url
 from common.settings import REPO_ROOT
 from common.testing import create_postgres_database, drop_postgres_database
+from devstack.benchmarking import LoadSampler, cpu_check_ms, percentile
 from devstack.services import ServiceSpec
 from devstack.stack import Stack
 
@@ -349,53 +349,6 @@ def generate(url: str, *, programmes: int, sessions: int, seed: int = SEED) -> G
 
 
 # ------------------------------------------------------------------ measuring
-
-
-class LoadSampler:
-    """The machine's 1-minute load average, read every `every` seconds while a measurement runs."""
-
-    def __init__(self, every: float = 2.0) -> None:
-        self.every = every
-        self.samples: list[float] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.samples.append(os.getloadavg()[0])
-            self._stop.wait(self.every)
-
-    def __enter__(self) -> LoadSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.samples.append(os.getloadavg()[0])
-
-    def summary(self) -> dict[str, float]:
-        return {"mean": round(statistics.fmean(self.samples), 2), "max": round(max(self.samples), 2)}
-
-
-def cpu_check_ms() -> float:
-    """Milliseconds for a fixed pure-Python loop (best of 3): how fast this machine's cores are for
-    us right now. The load average does not show a virtual machine's cores being shared with
-    other machines on the same host; this figure does (it is higher when they are)."""
-
-    def once() -> float:
-        began = time.perf_counter()
-        total = 0
-        for i in range(1_000_000):
-            total += i * i
-        return (time.perf_counter() - began) * 1000
-
-    return round(min(once() for _ in range(3)), 1)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def measure(gateway: str, *, requests: int, warmup: int) -> dict[str, dict[str, Any]]:

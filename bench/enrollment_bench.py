@@ -48,6 +48,7 @@ from sqlalchemy.pool import NullPool
 
 from common.db import sync_url
 from common.testing import create_postgres_database, drop_postgres_database
+from devstack.benchmarking import percentile
 from devstack.services import ServiceSpec
 from devstack.stack import Stack
 
@@ -163,13 +164,6 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux /proc), in seconds."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def load(gateway: str, session_id: str, tokens: list[str], duration: float) -> dict[str, Any]:

@@ -35,13 +35,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from devstack.benchmarking import LoadSampler, cpu_check_ms, percentile
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
@@ -535,48 +536,6 @@ def stack(database_url: str, var_dir: Path) -> Iterator[str]:
 # ------------------------------------------------------------------ measurements
 
 
-class LoadSampler:
-    """The machine's 1-minute load average, read every `every` seconds while a measurement runs."""
-
-    def __init__(self, every: float = 2.0) -> None:
-        self.every = every
-        self.samples: list[float] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.samples.append(os.getloadavg()[0])
-            self._stop.wait(self.every)
-
-    def __enter__(self) -> LoadSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.samples.append(os.getloadavg()[0])
-
-    def summary(self) -> dict[str, float]:
-        return {"mean": round(statistics.fmean(self.samples), 2), "max": round(max(self.samples), 2)}
-
-
-def cpu_check_ms() -> float:
-    """Milliseconds for a fixed pure-Python loop (best of 3): how fast this machine's cores are for
-    us right now. The load average does not show a virtual machine's cores being shared with
-    other machines on the same host; this figure does (it is higher when they are)."""
-
-    def once() -> float:
-        began = time.perf_counter()
-        total = 0
-        for i in range(1_000_000):
-            total += i * i
-        return (time.perf_counter() - began) * 1000
-
-    return round(min(once() for _ in range(3)), 1)
-
-
 def load_average() -> list[float]:
     """1, 5 and 15-minute load averages, rounded."""
     return [round(x, 2) for x in os.getloadavg()]
@@ -599,11 +558,6 @@ def search_queries(count: int, seed: int = 7) -> list[dict[str, Any]]:
                 params["language"] = _weighted(rng, LANGUAGES)
         queries.append(params)
     return queries
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure_search(gateway: str, queries: list[dict[str, Any]], warmup: int) -> dict[str, Any]:

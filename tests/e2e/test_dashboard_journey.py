@@ -13,9 +13,7 @@ in the system Chromium, with accessible locators only. The SPA must be built fir
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -23,6 +21,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from devstack.journeys import bearer, log_in_in_browser, until
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -33,23 +32,6 @@ COUNTRY, OTHER_COUNTRY = "ST", "KM"
 REVIEW_LINK = re.compile(r"Candidatures à examiner")
 
 
-def _until(check: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.3)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
-def _login(http: httpx.Client, email: str, password: str) -> dict[str, str]:
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 def _new_learner(http: httpx.Client, name: str, country: str) -> tuple[str, dict[str, str]]:
     email = f"dash-{uuid.uuid4().hex[:10]}@example.org"
     registered = http.post(
@@ -57,7 +39,7 @@ def _new_learner(http: httpx.Client, name: str, country: str) -> tuple[str, dict
         json={"email": email, "password": PASSWORD, "full_name": name, "country": country},
     )
     assert registered.status_code == 201, registered.text
-    return email, _login(http, email, PASSWORD)
+    return email, bearer(http, email, PASSWORD)
 
 
 def _open_session(http: httpx.Client) -> dict[str, Any]:
@@ -73,15 +55,6 @@ def _open_session(http: httpx.Client) -> dict[str, Any]:
     raise AssertionError("no seeded session open for applications without questions or endorsement")
 
 
-def _login_in_browser(page: Page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/login")
-    main = page.get_by_role("main")
-    main.get_by_label("Adresse e-mail").fill(email)
-    main.get_by_label("Mot de passe").fill(password)
-    main.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1, name="Mon compte")).to_be_visible()
-
-
 def _queue_count(page: Page) -> int:
     link = page.get_by_role("link", name=REVIEW_LINK)
     expect(link).to_be_visible()
@@ -94,7 +67,7 @@ def test_a_coordinator_filters_the_dashboard_and_accepts_from_its_queue(
     page: Page, browser: Browser, base_url: str, live_stack: Stack
 ) -> None:
     with httpx.Client(base_url=base_url, timeout=15) as http:
-        staff = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+        staff = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
         session = _open_session(http)
         email, learner = _new_learner(http, "Maria da Graça Neves", COUNTRY)
         _, other = _new_learner(http, "Said Ahmed Mohamed", OTHER_COUNTRY)
@@ -113,10 +86,10 @@ def test_a_coordinator_filters_the_dashboard_and_accepts_from_its_queue(
             assert overview.status_code == 200, overview.text
             return int(overview.json()["parts"]["enrollment"]["data"]["queue"]["to_review"]["value"])
 
-        _until(lambda: counted(COUNTRY) == 1 and counted(OTHER_COUNTRY) == 1, what="both applications by country")
+        until(lambda: counted(COUNTRY) == 1 and counted(OTHER_COUNTRY) == 1, what="both applications by country")
 
     # The coordinator opens the dashboard: every application to review, ours and the other one.
-    _login_in_browser(page, base_url, "coordinator@example.org", live_stack.demo_password or "")
+    log_in_in_browser(page, base_url, "coordinator@example.org", live_stack.demo_password or "")
     nav = page.get_by_role("navigation", name="Navigation principale")
     nav.get_by_role("link", name="Tableau de bord").click()
     expect(page.get_by_role("heading", level=1, name="Tableau de bord")).to_be_visible()
@@ -154,7 +127,7 @@ def test_a_coordinator_filters_the_dashboard_and_accepts_from_its_queue(
     context.set_default_timeout(15_000)
     learner_page = context.new_page()
     try:
-        _login_in_browser(learner_page, base_url, email, PASSWORD)
+        log_in_in_browser(learner_page, base_url, email, PASSWORD)
         accepted = re.compile(rf"Candidature acceptée : {re.escape(session['title'])}")
 
         def notified() -> bool:
@@ -162,14 +135,14 @@ def test_a_coordinator_filters_the_dashboard_and_accepts_from_its_queue(
             expect(learner_page.get_by_role("heading", level=1, name="Notifications")).to_be_visible()
             return learner_page.get_by_role("heading", level=2, name=accepted).count() > 0
 
-        _until(notified, what="the acceptance in the learner's notification list")
+        until(notified, what="the acceptance in the learner's notification list")
         expect(learner_page.get_by_role("heading", level=2, name=accepted)).to_be_visible()
     finally:
         context.close()
 
 
 def test_the_dashboard_names_a_missing_part_and_shows_the_rest(page: Page, base_url: str, live_stack: Stack) -> None:
-    _login_in_browser(page, base_url, "coordinator@example.org", live_stack.demo_password or "")
+    log_in_in_browser(page, base_url, "coordinator@example.org", live_stack.demo_password or "")
     live_stack.stop_one("publications")
     try:
         page.goto(f"{base_url}/manage/dashboard")

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import email
 import re
-import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from email import policy
 from email.message import EmailMessage
@@ -32,6 +30,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from devstack.journeys import log_in_in_browser, sign_in, until
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -39,21 +38,8 @@ pytestmark = pytest.mark.e2e
 BELL = re.compile(r"^Notifications( : (\d+) non lues?)?$")
 
 
-def _until(check: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
 def _login(http: httpx.Client, email: str, password: str) -> tuple[dict[str, str], dict[str, Any]]:
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    body = response.json()
+    body = sign_in(http, email, password)
     return {"Authorization": f"Bearer {body['access_token']}"}, body["user"]
 
 
@@ -142,7 +128,7 @@ def test_a_learner_applies_is_accepted_confirms_and_is_notified(page: Page, base
         count = _bell_count(page)
         return count if count > before else None
 
-    after = _until(counted, what="a higher unread count on the bell")
+    after = until(counted, what="a higher unread count on the bell")
     assert after > before
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name=BELL).click()
     expect(page.get_by_role("heading", level=1, name="Notifications")).to_be_visible()
@@ -201,7 +187,7 @@ def _new_seminar(http: httpx.Client, staff: dict[str, str]) -> dict[str, Any]:
         response = http.get(f"/api/enrollment/sessions/{session_id}", params={"lang": "fr"})
         return response.json() if response.status_code == 200 and response.json()["applications_open"] else None
 
-    return _until(opened, what="the new session open in enrollment")  # type: ignore[no-any-return]
+    return until(opened, what="the new session open in enrollment")  # type: ignore[no-any-return]
 
 
 def _hold_seminar_now(http: httpx.Client, staff: dict[str, str], session_id: str) -> list[str]:
@@ -226,17 +212,8 @@ def _hold_seminar_now(http: httpx.Client, staff: dict[str, str], session_id: str
     def held() -> bool:
         return bool(http.get(f"/api/enrollment/sessions/{session_id}").json()["days"] == days)
 
-    _until(held, what="the seminar's new days in enrollment")
+    until(held, what="the seminar's new days in enrollment")
     return days
-
-
-def _log_in(page: Page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/login")
-    main = page.get_by_role("main")
-    main.get_by_label("Adresse e-mail").fill(email)
-    main.get_by_label("Mot de passe").fill(password)
-    main.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1, name="Mon compte")).to_be_visible()
 
 
 def test_a_learner_attends_receives_a_certificate_that_a_visitor_verifies(
@@ -249,7 +226,7 @@ def test_a_learner_attends_receives_a_certificate_that_a_visitor_verifies(
         email, _, _ = _new_learner(http, name)
 
         # The learner applies from the session's page.
-        _log_in(page, base_url, email, PASSWORD)
+        log_in_in_browser(page, base_url, email, PASSWORD)
         page.goto(f"{base_url}/sessions/{session['id']}")
         page.get_by_role("link", name="Candidater").click()
         main = page.get_by_role("main")
@@ -261,7 +238,7 @@ def test_a_learner_attends_receives_a_certificate_that_a_visitor_verifies(
         coordinator_context.set_default_timeout(15_000)
         try:
             coordinator = coordinator_context.new_page()
-            _log_in(coordinator, base_url, "coordinator@example.org", live_stack.demo_password or "")
+            log_in_in_browser(coordinator, base_url, "coordinator@example.org", live_stack.demo_password or "")
 
             # The coordinator accepts it in the review queue.
             coordinator.goto(f"{base_url}/manage/applications?session={session['id']}")
@@ -366,7 +343,7 @@ def _endorsement_link(stack: Stack, address: str) -> str:
                 return found.group(0)
         return None
 
-    return _until(sent, what=f"the endorsement request e-mail to {address}")  # type: ignore[no-any-return]
+    return until(sent, what=f"the endorsement request e-mail to {address}")  # type: ignore[no-any-return]
 
 
 def test_an_endorser_answers_once_through_the_signed_link(
@@ -384,7 +361,7 @@ def test_an_endorser_answers_once_through_the_signed_link(
         email, learner_id, _ = _new_learner(http, name)
 
         # The learner applies in the browser and names who endorses the application.
-        _log_in(page, base_url, email, PASSWORD)
+        log_in_in_browser(page, base_url, email, PASSWORD)
         page.goto(f"{base_url}/sessions/{session['id']}/apply")
         main = page.get_by_role("main")
         main.get_by_label("Motivation").fill("Former les agents de ma commune à la fiscalité locale.")

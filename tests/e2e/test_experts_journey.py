@@ -17,21 +17,13 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from devstack.journeys import log_in_in_browser
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "une phrase de passe solide 2027"
 LOCAL = {"127.0.0.1", "localhost"}
-
-
-def _log_in(page: Page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/login")
-    main = page.get_by_role("main")
-    main.get_by_label("Adresse e-mail").fill(email)
-    main.get_by_label("Mot de passe").fill(password)
-    main.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1, name="Mon compte")).to_be_visible()
 
 
 def test_a_user_applies_a_coordinator_verifies_and_a_visitor_finds_them(
@@ -50,7 +42,7 @@ def test_a_user_applies_a_coordinator_verifies_and_a_visitor_finds_them(
     assert registered.status_code == 201, registered.text
 
     # The applicant finds the way in from the directory.
-    _log_in(page, base_url, email, PASSWORD)
+    log_in_in_browser(page, base_url, email, PASSWORD)
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Experts").click()
     expect(page.get_by_role("heading", level=1, name="Experts")).to_be_visible()
     page.get_by_role("link", name="Vous êtes expert ? Rejoignez la communauté").click()
@@ -89,7 +81,7 @@ def test_a_user_applies_a_coordinator_verifies_and_a_visitor_finds_them(
     staff = browser.new_context(locale="fr-FR")
     try:
         coordinator = staff.new_page()
-        _log_in(coordinator, base_url, "coordinator@example.org", live_stack.demo_password or "")
+        log_in_in_browser(coordinator, base_url, "coordinator@example.org", live_stack.demo_password or "")
         nav = coordinator.get_by_role("navigation", name="Navigation principale")
         nav.get_by_role("link", name="Valider les experts").click()
         expect(coordinator.get_by_role("heading", level=1, name="Valider les experts")).to_be_visible()

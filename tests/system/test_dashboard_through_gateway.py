@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from devstack.journeys import bearer
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
@@ -28,16 +29,9 @@ def http(live_stack: Stack) -> Iterator[httpx.Client]:
         yield client
 
 
-def _login(http: httpx.Client, email: str, password: str) -> dict[str, str]:
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 def test_a_coordinator_sees_every_part_and_a_learner_none(http: httpx.Client, live_stack: Stack) -> None:
     assert live_stack.demo_password is not None
-    coordinator = _login(http, "coordinator@example.org", live_stack.demo_password)
+    coordinator = bearer(http, "coordinator@example.org", live_stack.demo_password)
     response = http.get("/api/dashboard/overview", params={"lang": "en"}, headers=coordinator)
     assert response.status_code == 200, response.text
     body = response.json()
@@ -52,7 +46,7 @@ def test_a_coordinator_sees_every_part_and_a_learner_none(http: httpx.Client, li
     assert roles["admin"] >= 1 and roles["coordinator"] >= 1  # the demo accounts, exact for coordinators
     assert body["parts"]["enrollment"]["data"]["queue"] is not None
 
-    learner = _login(http, "learner@example.org", live_stack.demo_password)
+    learner = bearer(http, "learner@example.org", live_stack.demo_password)
     for path in ("/api/dashboard/overview", "/api/dashboard/report"):
         assert http.get(path, headers=learner).status_code == 403
         assert http.get(path).status_code == 401
@@ -63,7 +57,7 @@ def test_a_coordinator_sees_every_part_and_a_learner_none(http: httpx.Client, li
 
 def test_with_a_service_stopped_the_rest_still_answers(http: httpx.Client, live_stack: Stack) -> None:
     assert live_stack.demo_password is not None
-    coordinator = _login(http, "coordinator@example.org", live_stack.demo_password)
+    coordinator = bearer(http, "coordinator@example.org", live_stack.demo_password)
     live_stack.stop_one("publications")
     try:
         overview = http.get("/api/dashboard/overview", headers=coordinator)
@@ -95,7 +89,7 @@ def test_a_partners_focal_point_sees_that_partners_figures(http: httpx.Client, l
     )
     assert registered.status_code == 201, registered.text
     focal_id = registered.json()["id"]
-    admin = _login(http, "admin@example.org", live_stack.demo_password)
+    admin = bearer(http, "admin@example.org", live_stack.demo_password)
     partnership = http.put(
         f"/api/identity/organisations/{UCA}/partnership",
         json={"is_partner": True, "focal_point_user_id": focal_id},
@@ -107,7 +101,7 @@ def test_a_partners_focal_point_sees_that_partners_figures(http: httpx.Client, l
     programmes = http.get("/api/catalogue/programmes", params={"partner": UCA, "limit": 50}).json()
     assert programmes["total"] >= 20
 
-    focal = _login(http, email, PASSWORD)
+    focal = bearer(http, email, PASSWORD)
     assert http.get("/api/dashboard/report", headers=focal).status_code == 403
     other = {"partner": str(uuid.uuid4())}
     assert http.get("/api/dashboard/report", params=other, headers=focal).status_code == 403

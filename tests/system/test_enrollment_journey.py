@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,29 +17,12 @@ import httpx
 import nats
 import pytest
 
+from devstack.journeys import bearer, until
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
 
 PASSWORD = "une phrase de passe solide 2027"
-
-
-def _until(check: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition") -> Any:
-    """Poll until `check()` answers something truthy (events cross NATS: eventually, not at once)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
-def _login(http: httpx.Client, email: str, password: str) -> dict[str, str]:
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def _new_learner(http: httpx.Client, name: str, country: str) -> tuple[str, dict[str, str]]:
@@ -50,7 +32,7 @@ def _new_learner(http: httpx.Client, name: str, country: str) -> tuple[str, dict
         json={"email": email, "password": PASSWORD, "full_name": name, "country": country},
     )
     assert registered.status_code == 201, registered.text
-    return registered.json()["id"], _login(http, email, PASSWORD)
+    return registered.json()["id"], bearer(http, email, PASSWORD)
 
 
 def _publish_to_nats(stack: Stack, subject: str, body: dict[str, Any]) -> None:
@@ -151,7 +133,7 @@ def _wait_for_read_model(http: httpx.Client, session_id: str) -> dict[str, Any]:
             return response.json()  # type: ignore[no-any-return]
         return None
 
-    return _until(opened, what="the session in enrollment's read model")  # type: ignore[no-any-return]
+    return until(opened, what="the session in enrollment's read model")  # type: ignore[no-any-return]
 
 
 @contextlib.contextmanager
@@ -166,7 +148,7 @@ def _catalogue_stopped(stack: Stack) -> Iterator[None]:
 
 def test_apply_accept_confirm_through_the_gateway(live_stack: Stack) -> None:
     with httpx.Client(base_url=live_stack.gateway_url, timeout=15) as http:
-        staff = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+        staff = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
         session_id = _open_session(live_stack, http, staff, capacity=2)
         seats = _wait_for_read_model(http, session_id)
         assert seats["capacity"] == 2 and seats["seats_taken"] == 0
@@ -197,7 +179,7 @@ def test_apply_accept_confirm_through_the_gateway(live_stack: Stack) -> None:
             ).json()
             return queue if queue["total"] == 1 else None
 
-        assert _until(in_queue, what="the application in the review queue")["items"][0]["id"] == application["id"]
+        assert until(in_queue, what="the application in the review queue")["items"][0]["id"] == application["id"]
         accepted = http.post(
             f"/api/enrollment/applications/{application['id']}/transitions",
             json={"action": "accept", "message": "Bienvenue à Dakar"},
@@ -235,7 +217,7 @@ def test_applying_works_while_catalogue_is_down(live_stack: Stack) -> None:
     if "catalogue" not in live_stack.ports:
         pytest.skip("catalogue is not part of the stack yet")
     with httpx.Client(base_url=live_stack.gateway_url, timeout=15) as http:
-        staff = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+        staff = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
         session_id = _open_session(live_stack, http, staff, capacity=5)
         _wait_for_read_model(http, session_id)
         _, learner = _new_learner(http, "Fatou Sow", "SN")
@@ -260,4 +242,4 @@ def test_applying_works_while_catalogue_is_down(live_stack: Stack) -> None:
             got = http.get(f"/api/enrollment/applications/{applied.json()['id']}", headers=learner).json()
             return bool(got["status"] == "cancelled")
 
-        _until(ended, what="the application cancelled with its session")
+        until(ended, what="the application cancelled with its session")

@@ -10,15 +10,14 @@ a word of its own and compare facet counts with the results they announce, not w
 from __future__ import annotations
 
 import json
-import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 from jose import jwt
 
+from devstack.journeys import sign_in, until
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
@@ -26,23 +25,9 @@ pytestmark = pytest.mark.system
 PASSWORD = "une phrase de passe solide 2027"
 
 
-def _until(check: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition") -> Any:
-    """Poll until `check()` answers something truthy (events cross NATS: eventually, not at once)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
 def _login(http: httpx.Client, email: str, password: str) -> tuple[dict[str, str], dict[str, Any]]:
     """A Bearer header for the account, and the claims of its access token."""
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    token = response.json()["access_token"]
+    token = sign_in(http, email, password)["access_token"]
     return {"Authorization": f"Bearer {token}"}, jwt.get_unverified_claims(token)
 
 
@@ -125,7 +110,7 @@ def test_an_applicant_is_verified_gets_the_expert_role_and_is_listed(live_stack:
             me = http.get("/api/identity/users/me", headers=applicant)
             return me.status_code == 200 and "expert" in me.json()["roles"]
 
-        _until(has_role, what="the expert role granted by identity")
+        until(has_role, what="the expert role granted by identity")
         applicant, claims = _login(http, email, PASSWORD)
         assert claims["sub"] == user_id
         assert {"expert", "learner"} <= set(claims["roles"])

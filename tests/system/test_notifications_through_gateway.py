@@ -6,9 +6,7 @@ moved in catalogue) each give one message in the learner's language, listed at
 from __future__ import annotations
 
 import email
-import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email import policy
 from email.message import EmailMessage
@@ -17,29 +15,12 @@ from typing import Any
 import httpx
 import pytest
 
+from devstack.journeys import bearer, until
 from devstack.stack import Stack
 
 pytestmark = pytest.mark.system
 
 PASSWORD = "une phrase de passe solide 2027"
-
-
-def _until(check: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition") -> Any:
-    """Poll until `check()` answers something truthy (events cross NATS: eventually, not at once)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
-def _login(http: httpx.Client, address: str, password: str) -> dict[str, str]:
-    response = http.post("/api/identity/auth/login", json={"email": address, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def _register(http: httpx.Client, name: str, language: str) -> tuple[str, str, dict[str, str]]:
@@ -55,7 +36,7 @@ def _register(http: httpx.Client, name: str, language: str) -> tuple[str, str, d
         },
     )
     assert registered.status_code == 201, registered.text
-    return registered.json()["id"], address, _login(http, address, PASSWORD)
+    return registered.json()["id"], address, bearer(http, address, PASSWORD)
 
 
 def _notification(http: httpx.Client, headers: dict[str, str], kind: str) -> dict[str, Any]:
@@ -64,7 +45,7 @@ def _notification(http: httpx.Client, headers: dict[str, str], kind: str) -> dic
         assert response.status_code == 200, response.text
         return next((i for i in response.json()["items"] if i["kind"] == kind), None)
 
-    return _until(found, what=f"the {kind} notification")
+    return until(found, what=f"the {kind} notification")
 
 
 def _emails(stack: Stack, address: str) -> list[EmailMessage]:
@@ -81,7 +62,7 @@ def _email(stack: Stack, address: str, subject_start: str) -> EmailMessage:
     def found() -> EmailMessage | None:
         return next((m for m in _emails(stack, address) if str(m["Subject"]).startswith(subject_start)), None)
 
-    return _until(found, what=f"the e-mail {subject_start!r} to {address}")
+    return until(found, what=f"the e-mail {subject_start!r} to {address}")
 
 
 def _text(message: EmailMessage) -> str:
@@ -97,7 +78,7 @@ def test_expert_verified_reaches_the_learner_in_english(live_stack: Stack) -> No
             "/api/experts/applications", json={"full_name": "Kwame Mensah", "country": "GH"}, headers=learner
         )
         assert applied.status_code == 201, applied.text
-        staff = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+        staff = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
         verified = http.post(
             f"/api/experts/profiles/{applied.json()['id']}/transitions", json={"action": "verify"}, headers=staff
         )
@@ -158,7 +139,7 @@ def _open_session(http: httpx.Client, staff: dict[str, str]) -> tuple[str, datet
         response = http.get(f"/api/enrollment/sessions/{session_id}")
         return response.status_code == 200 and bool(response.json()["applications_open"])
 
-    _until(opened, what="the session in enrollment's read model")
+    until(opened, what="the session in enrollment's read model")
     return session_id, local
 
 
@@ -166,7 +147,7 @@ def test_application_decisions_and_a_moved_session_in_french(live_stack: Stack) 
     if not {"catalogue", "enrollment"} <= set(live_stack.ports):
         pytest.skip("catalogue and enrollment are not both part of the stack")
     with httpx.Client(base_url=live_stack.gateway_url, timeout=15) as http:
-        staff = _login(http, "coordinator@example.org", live_stack.demo_password or "")
+        staff = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
         session_id, local = _open_session(http, staff)
         _, address, learner = _register(http, "Aïssatou Bâ", "fr")
         applied = http.post(

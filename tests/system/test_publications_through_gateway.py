@@ -17,6 +17,7 @@ import httpx
 import pytest
 from lxml import etree
 
+from devstack.journeys import bearer
 from devstack.stack import Stack
 from publications.seed_pdf import one_page_pdf
 
@@ -24,13 +25,6 @@ pytestmark = pytest.mark.system
 
 OAI = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/"}
 IDENTIFIER = "{http://www.openarchives.org/OAI/2.0/oai-identifier}"
-
-
-def _login(http: httpx.Client, email: str, password: str) -> dict[str, str]:
-    response = http.post("/api/identity/auth/login", json={"email": email, "password": password})
-    assert response.status_code == 200, response.text
-    http.cookies.clear()  # each call says who it is with a Bearer token
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def _facet(page: dict[str, Any], name: str) -> dict[str, int]:
@@ -53,8 +47,8 @@ def test_a_coordinator_publishes_a_brief_that_a_visitor_finds_downloads_cites_an
     title = f"Note d'orientation {word} : la fiscalité transfrontalière"
     pdf = one_page_pdf(title, ["Académie Africaine des Collectivités Territoriales", word])
     with httpx.Client(base_url=live_stack.gateway_url, timeout=15) as http:
-        coordinator = _login(http, "coordinator@example.org", live_stack.demo_password or "")
-        learner = _login(http, "learner@example.org", live_stack.demo_password or "")
+        coordinator = bearer(http, "coordinator@example.org", live_stack.demo_password or "")
+        learner = bearer(http, "learner@example.org", live_stack.demo_password or "")
         body = {
             "type": "policy_brief",
             "language": "fr",
