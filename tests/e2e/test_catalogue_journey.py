@@ -197,6 +197,12 @@ def test_coordinator_publishes_a_session_that_a_visitor_then_finds(
         expect(card).to_contain_text("24 places")
         card.get_by_role("link", name=title).click()
         expect(other.get_by_role("heading", level=1, name=title)).to_be_visible()
-        expect(other.get_by_role("region", name="Informations pratiques")).to_contain_text("Africa/Dakar")
+        facts = other.get_by_role("region", name="Informations pratiques")
+        expect(facts).to_contain_text("Africa/Dakar")
+        # The trainer by name, leading to their public profile in the Community of Experts.
+        trainer = facts.get_by_role("link", name=re.compile("Mariam Touré Diagne"))
+        expect(trainer).to_have_attribute("href", re.compile(r"^/experts/[0-9a-f-]{36}$"))
+        trainer.click()
+        expect(other.get_by_role("heading", level=1, name=re.compile("Mariam Touré Diagne"))).to_be_visible()
     finally:
         visitor.close()

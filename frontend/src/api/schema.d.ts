@@ -2784,6 +2784,8 @@ export interface components {
             title: string;
             /** Trainer Ids */
             trainer_ids: string[];
+            /** Trainers */
+            trainers: components["schemas"]["catalogue_TrainerRead"][];
             /** Translations */
             translations?: {
                 [key: string]: {
@@ -3012,6 +3014,18 @@ export interface components {
             fr?: string | null;
             /** Pt */
             pt?: string | null;
+        };
+        /**
+         * TrainerRead
+         * @description A trainer or speaker as the session page shows them.
+         */
+        catalogue_TrainerRead: {
+            /** Id */
+            id: string;
+            /** Listed */
+            listed: boolean;
+            /** Name */
+            name: string | null;
         };
         /**
          * UpcomingSessions

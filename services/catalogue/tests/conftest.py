@@ -209,16 +209,19 @@ def expert_event(
     revision: int = 1,
     merged_into: str | None = None,
     event_id: str | None = None,
+    full_name: str | None = "Aïssatou Diallo",
+    listed: bool | None = None,
 ) -> Event:
-    """An experts profile event, in the shape of experts/profile/service.py `event_data`."""
+    """An experts profile event, in the shape of experts/profile/service.py `event_data`
+    (`full_name=None`: an event without a name)."""
     data: dict[str, Any] = {
         "profile_id": profile_id,
         "user_id": None,
-        "full_name": "Aïssatou Diallo",
+        "full_name": full_name,
         "title": "Dr",
         "status": status
         or {"submitted": "pending", "rejected": "rejected", "archived": "archived"}.get(verb, "verified"),
-        "listed": verb in ("verified", "updated"),
+        "listed": verb in ("verified", "updated") if listed is None else listed,
         "country": "SN",
         "work_countries": ["ML"],
         "themes": ["local_finance"],
@@ -228,6 +231,8 @@ def expert_event(
         "verified_at": "2026-11-29T10:00:00+00:00",
         "revision": revision,
     }
+    if full_name is None:
+        del data["full_name"]
     if verb == "archived":
         data.update(reason="merged" if merged_into else "archived", merged_into=merged_into)
     return Event(

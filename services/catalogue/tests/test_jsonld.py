@@ -56,7 +56,14 @@ async def test_a_run_of_a_college_is_a_course_instance(
     assert doc["eventStatus"] == "https://schema.org/EventScheduled"
     assert datetime.fromisoformat(doc["startDate"]) == datetime.fromisoformat(run["starts_at"])
     assert doc["inLanguage"] == "fr"
-    assert doc["instructor"] == [{"@type": "Person", "identifier": "3f1c6a0e-1111-4d5b-9e8e-2a7b1c0d9e8f"}]
+    assert doc["instructor"] == [
+        {
+            "@type": "Person",
+            "identifier": "3f1c6a0e-1111-4d5b-9e8e-2a7b1c0d9e8f",
+            "name": "Aïssatou Diallo",
+            "url": f"{PUBLIC_URL}/experts/3f1c6a0e-1111-4d5b-9e8e-2a7b1c0d9e8f",
+        }
+    ]
     assert doc["about"] == {
         "@type": "Course",
         "@id": f"{PUBLIC_URL}/programmes/{programme['id']}",

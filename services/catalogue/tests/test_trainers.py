@@ -120,6 +120,47 @@ def test_the_consumer_listens_to_the_profile_events() -> None:
     ]
 
 
+async def test_a_session_page_names_its_trainers_from_the_copy(
+    client: httpx.AsyncClient, coordinator: dict[str, str], programme: dict[str, Any], db: Database
+) -> None:
+    listed, private, renamed, nameless = new_id(), new_id(), new_id(), new_id()
+    await tell(
+        db,
+        expert_event(listed, full_name="Aminata Touré", revision=1),
+        # Verified, but not consenting to the public directory: named, without a page to link to.
+        expert_event(private, full_name="Kofi Mensah", listed=False, revision=1),
+        expert_event(renamed, full_name="Grace Wanjiru", revision=1),
+        expert_event(nameless, full_name=None, revision=1),
+    )
+    run = await create_session(client, coordinator, programme["id"], trainer_ids=[listed, private, renamed, nameless])
+    # The profile changes its name later; an event without a name keeps the one the copy has.
+    await tell(
+        db,
+        expert_event(renamed, "updated", full_name="Grace Wanjiru-Otieno", revision=2),
+        expert_event(listed, "updated", full_name=None, revision=2),
+    )
+
+    page = (await client.get(f"/sessions/{run['id']}", params={"lang": "fr"})).json()
+    assert page["trainer_ids"] == [listed, private, renamed, nameless]
+    assert page["trainers"] == [
+        {"id": listed, "name": "Aminata Touré", "listed": True},
+        {"id": private, "name": "Kofi Mensah", "listed": False},
+        {"id": renamed, "name": "Grace Wanjiru-Otieno", "listed": True},
+        {"id": nameless, "name": None, "listed": True},
+    ]
+    people = page["json_ld"]["instructor"]
+    assert people[0] == {
+        "@type": "Person",
+        "identifier": listed,
+        "name": "Aminata Touré",
+        "url": f"{PUBLIC_URL}/experts/{listed}",
+    }
+    assert people[1] == {"@type": "Person", "identifier": private, "name": "Kofi Mensah"}
+    # Listings stay light: the names are on the session's own page only.
+    listing = (await client.get("/sessions", params={"q": page["title"]})).json()
+    assert all("trainers" not in item for item in listing["items"])
+
+
 # ---------------------------------------------------------------------------- settled from the copy
 
 

@@ -4,6 +4,7 @@ import { LoadFailed } from '@/components/ui/load-failed';
 import { Loading } from '@/components/ui/loading';
 import { useSession } from '@/features/catalogue/api/get-session';
 import { SessionDetails } from '@/features/catalogue/components/session-details';
+import { TrainerList } from '@/features/experts/components/trainer-list';
 import { currentLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -14,5 +15,10 @@ export default function SessionPage() {
   useDocumentTitle(session.data?.title ?? t('session.title'));
   if (session.isPending) return <Loading />;
   if (session.isError) return <LoadFailed error={session.error} what={t('session.title')} />;
-  return <SessionDetails session={session.data} />;
+  return (
+    <SessionDetails
+      session={session.data}
+      trainers={<TrainerList trainers={session.data.trainers} />}
+    />
+  );
 }

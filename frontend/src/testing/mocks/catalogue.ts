@@ -180,6 +180,7 @@ export const sessions: Session[] = [
 export function sessionDetail(session: Session): SessionDetail {
   return {
     ...session,
+    trainers: session.trainer_ids.map((id) => ({ id, name: null, listed: false })),
     json_ld: {
       '@context': 'https://schema.org',
       '@type': session.programme_id ? 'CourseInstance' : 'Event',

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from catalogue.vocabulary import DeliveryMode, ProgrammeKind, SessionStatus, label
@@ -29,6 +30,16 @@ def _attendance(mode: str, online: bool) -> tuple[str, str]:
     return "https://schema.org/OfflineEventAttendanceMode", "onsite"
 
 
+def _person(trainer: Any, public_url: str) -> dict[str, Any]:
+    """A trainer as schema.org Person: the name when known, the directory page when public."""
+    person: dict[str, Any] = {"@type": "Person", "identifier": trainer.id}
+    if trainer.name:
+        person["name"] = trainer.name
+    if trainer.listed:
+        person["url"] = f"{public_url}/experts/{trainer.id}"
+    return person
+
+
 def session_document(
     *,
     read: Any,
@@ -38,6 +49,7 @@ def session_document(
     fee_amount: int | None,
     fee_currency: str | None,
     public_url: str,
+    trainers: Sequence[Any] = (),
 ) -> dict[str, Any]:
     is_course_run = programme_kind in (ProgrammeKind.executive_master, ProgrammeKind.college)
     attendance, course_mode = _attendance(read.delivery_mode, read.online)
@@ -69,7 +81,7 @@ def session_document(
         locations.append({"@type": "VirtualLocation", "url": read.url})
     if locations:
         doc["location"] = locations[0] if len(locations) == 1 else locations
-    people = [{"@type": "Person", "identifier": expert_id} for expert_id in read.trainer_ids]
+    people = [_person(trainer, public_url) for trainer in trainers]
     if is_course_run:
         doc["courseMode"] = course_mode
         if people:

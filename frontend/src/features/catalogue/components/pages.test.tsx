@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { college, master, sessions } from '@/testing/mocks/catalogue';
+import { college, master, sessionDetail, sessions } from '@/testing/mocks/catalogue';
+import { expertDetail } from '@/testing/mocks/experts';
 import { loginResult, problem, testUser } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -126,6 +127,42 @@ describe('catalogue pages', () => {
     );
     expect(screen.queryByRole('link', { name: 'Candidater' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Ajouter à mon agenda' })).toBeInTheDocument();
+  });
+
+  it('names the trainers, linking those with a public profile', async () => {
+    const session = sessions[0];
+    const trainers = [
+      { id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Aminata Touré', listed: true },
+      { id: 'a1b2c3d4-0000-4000-8000-000000000002', name: 'Kofi Mensah', listed: false },
+      // No name in catalogue's copy: the public profile gives it, or the page says why not.
+      { id: expertDetail.id, name: null, listed: false },
+      { id: 'a1b2c3d4-0000-4000-8000-000000000004', name: null, listed: false },
+    ];
+    server.use(
+      http.get(`/api/catalogue/sessions/${session.id}`, () =>
+        HttpResponse.json({
+          ...sessionDetail(session),
+          trainer_ids: trainers.map((trainer) => trainer.id),
+          trainers,
+        }),
+      ),
+    );
+    renderApp(`/sessions/${session.id}`);
+    const facts = await screen.findByRole('region', { name: 'Informations pratiques' });
+    const list = within(facts).getByRole('list');
+    expect(within(list).getByRole('link', { name: 'Aminata Touré' })).toHaveAttribute(
+      'href',
+      `/experts/${trainers[0].id}`,
+    );
+    expect(within(list).getByText('Kofi Mensah')).toBeInTheDocument();
+    expect(within(list).queryByRole('link', { name: 'Kofi Mensah' })).not.toBeInTheDocument();
+    expect(
+      await within(list).findByRole('link', { name: `${expertDetail.title} ${expertDetail.full_name}` }),
+    ).toHaveAttribute('href', `/experts/${expertDetail.id}`);
+    expect(
+      await within(list).findByText('Expert·e désigné·e (profil non public)'),
+    ).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
   });
 
   it('says so when a session does not exist', async () => {

@@ -9,8 +9,14 @@ import { sessionCalendarUrl } from '../utils/calendar';
 import { applicationsText, sessionPlace, teachingLanguage } from '../utils/session-text';
 import { JsonLd } from './json-ld';
 
+export interface SessionDetailsProps {
+  session: SessionDetail;
+  /** The trainers and speakers, as the experts feature shows people (the route composes both). */
+  trainers?: ReactNode;
+}
+
 /** A session's page: when, where, in which language, how many seats, and how to apply. */
-export function SessionDetails({ session }: { session: SessionDetail }) {
+export function SessionDetails({ session, trainers }: SessionDetailsProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const zone = session.timezone;
@@ -45,19 +51,7 @@ export function SessionDetails({ session }: { session: SessionDetail }) {
       session.audiences.map((a) => t(`audience.${a}`)).join(', '),
     ]);
   }
-  // Trainers are experts' ids until the experts service gives them names and pages.
-  if (session.trainer_ids.length > 0) {
-    rows.push([
-      t('session.trainers'),
-      <ul className="plain">
-        {session.trainer_ids.map((id) => (
-          <li key={id}>
-            <code>{id}</code>
-          </li>
-        ))}
-      </ul>,
-    ]);
-  }
+  if (trainers && session.trainers.length > 0) rows.push([t('session.trainers'), trainers]);
 
   return (
     <article className="session">

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -58,13 +58,21 @@ async def apply_experts_event(session: AsyncSession, event: Event) -> None:
         "merged_into_id": data.get("merged_into") if status == "merged" else None,
         "revision": int(data.get("revision") or 0),
         "synced_at": utcnow(),
+        "full_name": str(data["full_name"])[:200] if data.get("full_name") else None,
+        # Only what the event says: a profile is linked to its public page when experts says it has one.
+        "listed": bool(data.get("listed", False)),
     }
     dialect = session.get_bind().dialect.name
     insert = (postgresql if dialect == "postgresql" else sqlite).insert(ExpertStatus).values(**values)
     await session.execute(
         insert.on_conflict_do_update(
             index_elements=["id"],
-            set_={name: insert.excluded[name] for name in ("status", "merged_into_id", "revision", "synced_at")},
+            set_={
+                **{name: insert.excluded[name] for name in ("status", "merged_into_id", "revision", "synced_at")},
+                "listed": insert.excluded.listed,
+                # An event without a name (none so far) keeps the one we have.
+                "full_name": func.coalesce(insert.excluded.full_name, col(ExpertStatus.full_name)),
+            },
             where=col(ExpertStatus.revision) <= insert.excluded.revision,
         )
     )
@@ -81,6 +89,30 @@ async def local_standing(session: AsyncSession, ids: Sequence[str]) -> dict[str,
         return {}
     rows = await session.execute(select(ExpertStatus).where(col(ExpertStatus.id).in_(set(ids))))
     return {row.id: Standing(row.status, row.merged_into_id) for row in rows.scalars()}
+
+
+@dataclass(frozen=True)
+class Trainer:
+    id: str
+    #: None when the copy has no name for the id (synced before names were kept, or not yet).
+    name: str | None
+    #: A public directory page exists for this profile.
+    listed: bool
+
+
+async def trainers(session: AsyncSession, ids: Sequence[str]) -> list[Trainer]:
+    """The trainers or speakers `ids` names, in order, with what the copy knows of each: the
+    session page shows their names without asking experts (nor the visitor's browser asking it
+    once per trainer)."""
+    if not ids:
+        return []
+    rows = await session.execute(select(ExpertStatus).where(col(ExpertStatus.id).in_(set(ids))))
+    known = {row.id: row for row in rows.scalars()}
+    found = []
+    for expert_id in ids:
+        row = known.get(expert_id)
+        found.append(Trainer(expert_id, row.full_name if row else None, bool(row and row.listed)))
+    return found
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from catalogue.dependencies import Experts, IsStaff, SessionQuery, Settings
+from catalogue.expert.service import trainers as named_trainers
 from catalogue.facets import labelled
 from catalogue.i18n import RequestLanguage
 from catalogue.schemas import FacetedPage
@@ -46,7 +47,8 @@ async def list_sessions(
 
 async def _detail(session: DBSession, run: service.CourseSession, lang, settings, staff: bool) -> SessionDetail:
     related = await service.related(session, [run])
-    return views.to_detail(run, related, lang, staff=staff, public_url=settings.public_url)
+    named = await named_trainers(session, list(run.trainer_ids or []))
+    return views.to_detail(run, related, lang, trainers=named, staff=staff, public_url=settings.public_url)
 
 
 @router.get("/{session_id}", response_model=SessionDetail, summary="One session or event")

@@ -177,6 +177,18 @@ class SessionRead(BaseModel):
     allowed_actions: list[SessionAction] | None = None
 
 
+class TrainerRead(BaseModel):
+    """A trainer or speaker as the session page shows them."""
+
+    id: str
+    #: The name the expert's profile gives publicly; None when catalogue has not learnt it yet.
+    name: str | None
+    #: The expert has a public page in the directory (`/experts/{id}`).
+    listed: bool
+
+
 class SessionDetail(SessionRead):
+    #: The trainers or speakers of `trainer_ids`, in the same order, by name.
+    trainers: list[TrainerRead]
     #: schema.org `CourseInstance` (a run of a programme) or `Event` (a standalone event).
     json_ld: dict[str, Any]

@@ -6,10 +6,11 @@ from datetime import datetime
 
 from catalogue import jsonld
 from catalogue.countries import country_name
+from catalogue.expert.service import Trainer
 from catalogue.i18n import Lang, pick
 from catalogue.session import service
 from catalogue.session.models import CourseSession
-from catalogue.session.schemas import SessionDetail, SessionRead, VenueRead
+from catalogue.session.schemas import SessionDetail, SessionRead, TrainerRead, VenueRead
 from catalogue.timeutil import local, utcnow
 
 
@@ -84,8 +85,17 @@ def to_read(
     )
 
 
-def to_detail(run: CourseSession, rel: service.Related, lang: Lang, *, staff: bool, public_url: str) -> SessionDetail:
+def to_detail(
+    run: CourseSession,
+    rel: service.Related,
+    lang: Lang,
+    *,
+    trainers: list[Trainer],
+    staff: bool,
+    public_url: str,
+) -> SessionDetail:
     read = to_read(run, rel, lang, staff=staff, public_url=public_url)
+    people = [TrainerRead(id=t.id, name=t.name, listed=t.listed) for t in trainers]
     programme = rel.programmes.get(run.programme_id) if run.programme_id else None
     document = jsonld.session_document(
         read=read,
@@ -95,5 +105,6 @@ def to_detail(run: CourseSession, rel: service.Related, lang: Lang, *, staff: bo
         fee_amount=programme.fee_amount if programme else None,
         fee_currency=programme.fee_currency if programme else None,
         public_url=public_url,
+        trainers=people,
     )
-    return SessionDetail(**read.model_dump(), json_ld=document)
+    return SessionDetail(**read.model_dump(), trainers=people, json_ld=document)
