@@ -47,12 +47,12 @@ from sqlalchemy.pool import NullPool
 from catalogue.countries import country_name
 from catalogue.programme.models import Programme, ProgrammeAudience
 from catalogue.session.models import CourseSession, SessionAudience
-from catalogue.text import search_document
 from catalogue.theme.models import Theme
 from catalogue.vocabulary import IN_PERSON_MODES, LABELS, Audience, DeliveryMode, EventKind
 from common.db import sync_url
 from common.settings import REPO_ROOT
 from common.testing import create_postgres_database, drop_postgres_database
+from common.text import search_document
 from devstack.benchmarking import LoadSampler, cpu_check_ms, percentile
 from devstack.services import ServiceSpec
 from devstack.stack import Stack

@@ -312,7 +312,7 @@ def _abstract(rng: random.Random, a: tuple[str, str], b: tuple[str, str], place:
 
 def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], list[str], list[dict[str, Any]]]]:
     """(record row, themes, authors) for n records, deterministic for a given seed."""
-    from publications.search.text import document, fold
+    from common.text import fold, search_document
     from publications.vocabulary import themes as vocabulary_themes
 
     theme_bits = {code: 1 << i for i, code in enumerate(vocabulary_themes())}
@@ -375,7 +375,7 @@ def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], li
             "related_event_ids": [],
             "withdrawn_reason": "Superseded" if status == "withdrawn" else None,
             "version": 1,
-            "search_text": document(title, abstract, keywords, [a["name"] for a in authors]),
+            "search_text": search_document(title, abstract, keywords, [a["name"] for a in authors]),
             "created_at": datestamp,
             "created_by": "bench",
             "updated_at": datestamp,

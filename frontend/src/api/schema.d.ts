@@ -6910,8 +6910,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -6944,8 +6944,8 @@ export interface operations {
     enrollment_create_application_applications_post: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 /** @description Retrying with the same key and body answers the first result and creates nothing new. */
@@ -6984,8 +6984,8 @@ export interface operations {
     enrollment_bulk_transition_applications_bulk_transitions_post: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7022,8 +7022,8 @@ export interface operations {
     enrollment_read_application_applications__application_id__get: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7156,8 +7156,8 @@ export interface operations {
     enrollment_name_endorser_applications__application_id__endorser_put: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7231,8 +7231,8 @@ export interface operations {
     enrollment_transition_applications__application_id__transitions_post: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7276,8 +7276,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7310,8 +7310,8 @@ export interface operations {
     enrollment_verify_certificates__code__get: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7347,8 +7347,8 @@ export interface operations {
     enrollment_download_certificates__code__pdf_get: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7384,8 +7384,8 @@ export interface operations {
     enrollment_revoke_certificates__code__revoke_post: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7425,8 +7425,8 @@ export interface operations {
     enrollment_read_endorsement_endorsements__token__get: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7462,8 +7462,8 @@ export interface operations {
     enrollment_decide_endorsements__token__post: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7576,8 +7576,8 @@ export interface operations {
     enrollment_read_session_sessions__session_id__get: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;
@@ -7814,8 +7814,8 @@ export interface operations {
     enrollment_update_settings_sessions__session_id__settings_patch: {
         parameters: {
             query?: {
-                /** @description fr, en, ar or pt */
-                lang?: string | null;
+                /** @description Language of the texts (default: Accept-Language, else fr) */
+                lang?: ("fr" | "en" | "ar" | "pt") | null;
             };
             header?: {
                 "accept-language"?: string | null;

@@ -21,8 +21,8 @@ import pytest
 
 from catalogue.programme.models import Programme
 from catalogue.session.models import CourseSession, SessionAudience
-from catalogue.text import search_document
 from common.db import Database
+from common.text import search_document
 
 pytestmark = pytest.mark.usefixtures("themes")
 

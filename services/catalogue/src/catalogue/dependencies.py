@@ -9,12 +9,12 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from catalogue.expert.service import ExpertsLookup
-from catalogue.i18n import LanguageCode
 from catalogue.session.repository import SessionFilters
 from catalogue.settings import CatalogueSettings
 from catalogue.vocabulary import Audience, DeliveryMode, EventKind, SessionKind, SessionStatus
 from common.auth import ACCESS_COOKIE
 from common.errors import ValidationFailed
+from common.i18n import LanguageCode
 from common.security import OptionalPrincipal
 
 

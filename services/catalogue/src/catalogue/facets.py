@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.countries import country_name, language_name
-from catalogue.i18n import Lang, pick
 from catalogue.schemas import FacetValue
 from catalogue.vocabulary import LABELS
+from common.i18n import Lang, pick
 
 
 def labelled(

@@ -1,7 +1,7 @@
 """Full-text search on SQLite and PostgreSQL over one folded search document per row.
 
 The service folds every searchable text (titles, summaries… in every language) into the row's
-`search_text` column (catalogue.text.fold: accents off, case folded). Each database indexes that
+`search_text` column (common.text.fold: accents off, case folded). Each database indexes that
 column its own way, created by the migrations (docs/decisions/0006-catalogue-search.md):
 
 - SQLite: an FTS5 table `<table>_fts(body)` whose rowid is the integer `key` of
@@ -22,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from catalogue.text import query_terms
+from common.text import query_terms
 
 #: Tables that have a `search_text` column and a full-text index over it.
 SEARCHABLE_TABLES = ("session", "programme")

@@ -21,7 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from experts.text import query_terms
+from common.text import query_terms
 
 #: Tables that have a `search_text` column and a full-text index over it.
 SEARCHABLE_TABLES = ("expert_profile",)

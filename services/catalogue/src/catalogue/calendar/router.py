@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.calendar.service import MEDIA_TYPE, build
 from catalogue.dependencies import IsStaff, SessionQuery, Settings
-from catalogue.i18n import Lang, RequestLanguage, pick
 from catalogue.programme import service as programmes
 from catalogue.session import service as sessions
 from catalogue.session import views
@@ -17,6 +16,7 @@ from catalogue.settings import CatalogueSettings
 from catalogue.theme import service as themes
 from catalogue.timeutil import utcnow
 from common.db import DBSession
+from common.i18n import Lang, RequestLanguage, pick
 
 router = APIRouter(tags=["calendar"])
 

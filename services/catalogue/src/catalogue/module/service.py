@@ -6,7 +6,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from catalogue.i18n import Lang, pick
 from catalogue.module.models import Module
 from catalogue.module.schemas import ModuleCreate, ModuleRead, ModuleUpdate
 from catalogue.programme.models import Programme
@@ -14,6 +13,7 @@ from catalogue.schemas import variants
 from catalogue.session.models import CourseSession
 from catalogue.timeutil import utcnow
 from common.errors import Conflict, NotFound
+from common.i18n import Lang, pick
 
 
 async def of_programme(session: AsyncSession, programme_id: str) -> list[Module]:

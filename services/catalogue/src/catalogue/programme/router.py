@@ -6,7 +6,6 @@ from fastapi import APIRouter, Query, Response, status
 
 from catalogue.dependencies import IsStaff, Settings, organisation_ids
 from catalogue.facets import labelled
-from catalogue.i18n import Lang, RequestLanguage
 from catalogue.module import service as modules
 from catalogue.module.schemas import ModuleCreate, ModuleRead, ModuleUpdate
 from catalogue.programme import service, views
@@ -28,6 +27,7 @@ from catalogue.theme import service as themes
 from catalogue.timeutil import utcnow
 from catalogue.vocabulary import Audience, ProgrammeKind, ProgrammeStatus
 from common.db import DBSession
+from common.i18n import Lang, RequestLanguage
 from common.pagination import Page, Pagination
 from common.security import StaffPrincipal
 

@@ -20,11 +20,11 @@ from catalogue.programme.schemas import ProgrammeAction, ProgrammeCreate, Progra
 from catalogue.schemas import variants
 from catalogue.session import service as sessions
 from catalogue.session.models import CourseSession
-from catalogue.text import fold, search_document
 from catalogue.theme.models import Theme
 from catalogue.timeutil import utcnow
 from catalogue.vocabulary import LABELS, ProgrammeKind, ProgrammeStatus
 from common.errors import Conflict, NotFound, ValidationFailed, field_error
+from common.text import fold, search_document
 
 P = ProgrammeStatus
 EDITABLE_STATUSES = frozenset({P.draft, P.published})

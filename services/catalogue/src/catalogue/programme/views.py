@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import jsonld
-from catalogue.i18n import Lang, pick
 from catalogue.module import service as modules
 from catalogue.programme import partners, service
 from catalogue.programme.models import Programme
@@ -15,6 +14,7 @@ from catalogue.programme.schemas import ProgrammeDetail, ProgrammeRead
 from catalogue.session.schemas import SessionRead
 from catalogue.theme import service as themes
 from catalogue.timeutil import aware, aware_or_none
+from common.i18n import Lang, pick
 
 
 def programme_url(public_url: str, programme_id: str) -> str:

@@ -5,7 +5,6 @@ from fastapi import APIRouter, Response, status
 from catalogue.dependencies import Experts, IsStaff, SessionQuery, Settings
 from catalogue.expert.service import trainers as named_trainers
 from catalogue.facets import labelled
-from catalogue.i18n import RequestLanguage
 from catalogue.schemas import FacetedPage
 from catalogue.session import service, views
 from catalogue.session.repository import search_sessions
@@ -13,6 +12,7 @@ from catalogue.session.schemas import SessionCreate, SessionDetail, SessionRead,
 from catalogue.theme import service as themes
 from catalogue.timeutil import utcnow
 from common.db import DBSession
+from common.i18n import RequestLanguage
 from common.pagination import Pagination
 from common.security import StaffPrincipal
 

@@ -7,10 +7,10 @@ from uuid import UUID
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from catalogue.countries import is_country_code
-from catalogue.i18n import LanguageCode
 from catalogue.schemas import Text, Title
 from catalogue.timeutil import is_time_zone
 from catalogue.vocabulary import Audience, DeliveryMode, EventKind, SessionKind, SessionStatus
+from common.i18n import LanguageCode
 
 City = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

@@ -21,14 +21,12 @@ from sqlmodel import col
 from catalogue import events
 from catalogue.countries import country_name
 from catalogue.expert.service import ExpertsLookup, Vetting, local_standing, settle
-from catalogue.i18n import pick
 from catalogue.module.models import Module
 from catalogue.programme import partners
 from catalogue.programme.models import Programme, ProgrammeAudience
 from catalogue.schemas import variants
 from catalogue.session.models import CourseSession, SessionAudience
 from catalogue.session.schemas import SessionAction, SessionCreate, SessionUpdate
-from catalogue.text import search_document
 from catalogue.theme.models import Theme
 from catalogue.timeutil import aware, aware_or_none, to_utc, utcnow
 from catalogue.vocabulary import (
@@ -40,6 +38,8 @@ from catalogue.vocabulary import (
     SessionStatus,
 )
 from common.errors import Conflict, NotFound, ServiceUnavailable, ValidationFailed, field_error
+from common.i18n import pick
+from common.text import search_document
 
 S = SessionStatus
 PUBLIC_STATUSES = frozenset(s.value for s in SessionStatus if s is not S.draft)

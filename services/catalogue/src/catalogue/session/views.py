@@ -7,11 +7,11 @@ from datetime import datetime
 from catalogue import jsonld
 from catalogue.countries import country_name
 from catalogue.expert.service import Trainer
-from catalogue.i18n import Lang, pick
 from catalogue.session import service
 from catalogue.session.models import CourseSession
 from catalogue.session.schemas import SessionDetail, SessionRead, TrainerRead, VenueRead
 from catalogue.timeutil import local, utcnow
+from common.i18n import Lang, pick
 
 
 def session_url(public_url: str, session_id: str) -> str:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from catalogue.i18n import RequestLanguage
 from catalogue.theme import service
 from catalogue.theme.schemas import ThemeRead
 from common.db import DBSession
+from common.i18n import RequestLanguage
 from common.pagination import Page, Pagination
 
 router = APIRouter(prefix="/themes", tags=["themes"])

@@ -6,12 +6,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from catalogue.i18n import Lang, pick
 from catalogue.programme.models import Programme
 from catalogue.theme.models import Theme
 from catalogue.theme.schemas import ThemeRead
 from catalogue.vocabulary import ProgrammeStatus
 from common.errors import NotFound
+from common.i18n import Lang, pick
 
 
 async def list_themes(session: AsyncSession) -> list[Theme]:

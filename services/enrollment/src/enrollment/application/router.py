@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile, 
 
 from common.db import DBSession
 from common.errors import Forbidden
+from common.i18n import ReaderLanguage
 from common.pagination import Pagination
 from common.security import CurrentPrincipal, StaffPrincipal
 from enrollment.application import attachments, service, views
@@ -26,7 +27,6 @@ from enrollment.application.schemas import (
 )
 from enrollment.dependencies import Settings, UserPrincipal
 from enrollment.endorsement import service as endorsements
-from enrollment.i18n import RequestLanguage
 from enrollment.session.seats import lock_session
 from enrollment.timeutil import utcnow
 
@@ -48,7 +48,7 @@ async def create_application(
     session: DBSession,
     principal: UserPrincipal,
     settings: Settings,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     response: Response,
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> ApplicationDetail:
@@ -69,7 +69,7 @@ async def list_applications(
     session: DBSession,
     principal: CurrentPrincipal,
     page: Pagination,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     session_id: Annotated[str | None, Query(max_length=36)] = None,
     status_: Annotated[list[Status] | None, Query(alias="status", description="Repeat for several")] = None,
     country: Annotated[str | None, Query(min_length=2, max_length=2, description="Coordinators")] = None,
@@ -101,7 +101,7 @@ async def list_applications(
 
 @router.post("/bulk-transitions", response_model=BulkResult, summary="Decide on many applications at once")
 async def bulk_transition(
-    data: BulkTransitionIn, session: DBSession, principal: StaffPrincipal, settings: Settings, lang: RequestLanguage
+    data: BulkTransitionIn, session: DBSession, principal: StaffPrincipal, settings: Settings, lang: ReaderLanguage
 ) -> BulkResult:
     """Coordinators and admins. All or nothing: if one application cannot take the action, none
     changes and the 409 lists each one at fault (`errors[].field` is its id)."""
@@ -118,7 +118,7 @@ async def bulk_transition(
 
 @router.get("/{application_id}", response_model=ApplicationDetail, summary="One application with its timeline")
 async def read_application(
-    application_id: str, session: DBSession, principal: CurrentPrincipal, lang: RequestLanguage
+    application_id: str, session: DBSession, principal: CurrentPrincipal, lang: ReaderLanguage
 ) -> ApplicationDetail:
     """The applicant, coordinators and admins; anyone else gets 404."""
     app = await service.get_visible(session, application_id, principal)
@@ -133,7 +133,7 @@ async def transition(
     session: DBSession,
     principal: CurrentPrincipal,
     settings: Settings,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
 ) -> ApplicationDetail:
     """The applicant: submit, confirm, withdraw. Coordinators: review, accept, waitlist, reject,
     complete, no_show, withdraw. A move the status does not allow answers 409 with the allowed ones."""
@@ -155,7 +155,7 @@ async def name_endorser(
     session: DBSession,
     principal: CurrentPrincipal,
     settings: Settings,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
 ) -> ApplicationDetail:
     """The applicant, while the application waits for its endorsement: a new link is sent and the
     previous one stops working."""

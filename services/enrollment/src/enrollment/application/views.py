@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from common.auth import Principal
+from common.i18n import pick
 from enrollment.application import service, workflow
 from enrollment.application.models import Application, Attachment, Placement
 from enrollment.application.schemas import (
@@ -26,7 +27,6 @@ from enrollment.attendance.service import ATTENDING
 from enrollment.certificate.models import Certificate
 from enrollment.certificate.service import display_code
 from enrollment.endorsement.models import Endorsement
-from enrollment.i18n import pick
 from enrollment.learner.models import Learner
 from enrollment.session.models import CourseSession
 

@@ -9,9 +9,9 @@ from datetime import datetime
 import segno
 from fpdf import FPDF
 
+from common.i18n import pick
 from enrollment.certificate.models import Certificate
 from enrollment.certificate.service import display_code, verification_url
-from enrollment.i18n import pick
 from enrollment.timeutil import aware_or_none
 
 TEXTS = {

@@ -10,12 +10,12 @@ from sqlmodel import col
 
 from common.db import DBSession
 from common.errors import NotFound
+from common.i18n import ReaderLanguage, pick
 from common.pagination import Page, Pagination
 from common.security import CurrentPrincipal, StaffPrincipal
 from enrollment.certificate import pdf, service
 from enrollment.certificate.models import Certificate
 from enrollment.dependencies import Settings
-from enrollment.i18n import RequestLanguage, pick
 
 router = APIRouter(prefix="/certificates", tags=["certificates"])
 
@@ -83,7 +83,7 @@ async def list_certificates(
     session: DBSession,
     principal: CurrentPrincipal,
     page: Pagination,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
     session_id: Annotated[str | None, Query(max_length=36)] = None,
 ) -> Page[CertificateRead]:
@@ -105,7 +105,7 @@ async def list_certificates(
 
 
 @router.get("/{code}", response_model=CertificateVerification, summary="Verify a certificate")
-async def verify(code: Code, session: DBSession, lang: RequestLanguage, response: Response) -> CertificateVerification:
+async def verify(code: Code, session: DBSession, lang: ReaderLanguage, response: Response) -> CertificateVerification:
     """Public: anyone holding the code (printed on the certificate, in its QR code) sees who holds
     it, for which programme and session, since when, and whether it is valid or revoked."""
     cert = await service.by_code(session, code)
@@ -127,7 +127,7 @@ async def verify(code: Code, session: DBSession, lang: RequestLanguage, response
     summary="Download a certificate (PDF with a verification QR code)",
 )
 async def download(
-    code: Code, session: DBSession, principal: CurrentPrincipal, settings: Settings, lang: RequestLanguage
+    code: Code, session: DBSession, principal: CurrentPrincipal, settings: Settings, lang: ReaderLanguage
 ) -> Response:
     """The holder, coordinators and admins (anyone else: 404)."""
     cert = await service.by_code(session, code)
@@ -148,7 +148,7 @@ async def revoke(
     session: DBSession,
     principal: StaffPrincipal,
     settings: Settings,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
 ) -> CertificateRead:
     """Coordinators and admins; verification then answers `revoked`."""
     cert = await service.by_code(session, code)

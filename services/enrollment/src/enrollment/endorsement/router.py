@@ -7,10 +7,10 @@ from fastapi import APIRouter, Path
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from common.db import DBSession
+from common.i18n import ReaderLanguage, pick
 from enrollment.application.models import Application
 from enrollment.dependencies import Settings
 from enrollment.endorsement import service
-from enrollment.i18n import RequestLanguage, pick
 from enrollment.learner.models import Learner
 from enrollment.session.models import CourseSession
 
@@ -61,7 +61,7 @@ async def _view(db: DBSession, token: str, settings: Settings, lang: str) -> End
 
 @router.get("/{token}", response_model=EndorsementView, summary="What an endorsement link asks")
 async def read_endorsement(
-    token: Token, session: DBSession, settings: Settings, lang: RequestLanguage
+    token: Token, session: DBSession, settings: Settings, lang: ReaderLanguage
 ) -> EndorsementView:
     """Public, by the signed link only: the application the endorser is asked about. A forged link
     is 404; an expired, replaced or used one is 410."""
@@ -70,7 +70,7 @@ async def read_endorsement(
 
 @router.post("/{token}", response_model=EndorsementView, summary="Endorse or decline")
 async def decide(
-    token: Token, data: EndorsementDecision, session: DBSession, settings: Settings, lang: RequestLanguage
+    token: Token, data: EndorsementDecision, session: DBSession, settings: Settings, lang: ReaderLanguage
 ) -> EndorsementView:
     """Public, by the signed link only; the link works once."""
     endorsement, app = await service.decide(

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from common.db import DBSession
+from common.i18n import ReaderLanguage, pick
 from common.security import StaffPrincipal
 from enrollment.application import service as applications
 from enrollment.application import workflow
@@ -19,7 +20,6 @@ from enrollment.attendance import service as attendance
 from enrollment.certificate.models import Certificate
 from enrollment.certificate.service import display_code
 from enrollment.dependencies import Settings
-from enrollment.i18n import RequestLanguage, pick
 from enrollment.learner.models import Learner
 from enrollment.session import service
 from enrollment.session.models import CourseSession
@@ -66,7 +66,7 @@ async def to_read(db: DBSession, run: CourseSession, lang: str) -> SessionRead:
 
 
 @router.get("/{session_id}", response_model=SessionRead, summary="A session's seats and application settings")
-async def read_session(session_id: str, session: DBSession, lang: RequestLanguage) -> SessionRead:
+async def read_session(session_id: str, session: DBSession, lang: ReaderLanguage) -> SessionRead:
     """Public: seats taken and left, the waiting list's length, whether one can apply now, and what
     the application form asks (questions, endorsement)."""
     return await to_read(session, await service.get(session, session_id), lang)
@@ -74,7 +74,7 @@ async def read_session(session_id: str, session: DBSession, lang: RequestLanguag
 
 @router.patch("/{session_id}/settings", response_model=SessionRead, summary="Set enrollment's settings of a session")
 async def update_settings(
-    session_id: str, data: SessionSettingsUpdate, session: DBSession, principal: StaffPrincipal, lang: RequestLanguage
+    session_id: str, data: SessionSettingsUpdate, session: DBSession, principal: StaffPrincipal, lang: ReaderLanguage
 ) -> SessionRead:
     """Coordinators and admins: admission mode (review or automatic), endorsement, days to confirm a
     seat, completion rule, per-country quotas, questions. Only the fields sent change."""

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
+from common.i18n import pick
 from common.statistics import (
     Breakdown,
     Filters,
@@ -28,7 +29,6 @@ from common.statistics import (
 )
 from enrollment.application.models import PENDING, Application, Status
 from enrollment.countries import country_name
-from enrollment.i18n import pick
 from enrollment.learner.models import Learner
 from enrollment.session.models import CourseSession, SessionPartner
 from enrollment.statistics.schemas import (

@@ -3,13 +3,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from common.db import DBSession
+from common.i18n import ReaderLanguage, names_language
 from common.pagination import Pagination
 from common.security import CurrentPrincipal, StaffPrincipal
 from experts.countries import country_name, language_name
 from experts.dependencies import DirectoryQuery, Settings
 from experts.directory import export, service
 from experts.directory.repository import listed_rows, search_directory
-from experts.i18n import RequestLanguage, names_language
 from experts.profile import service as profiles
 from experts.profile import views
 from experts.profile.schemas import ExpertDetail, ExpertStatus, ExpertSummary, StatusCheck, StatusList
@@ -38,7 +38,7 @@ async def list_experts(
     session: DBSession,
     page: Pagination,
     filters: DirectoryQuery,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
     response: Response,
 ) -> FacetedPage[ExpertSummary]:
@@ -92,7 +92,7 @@ async def read_status(profile_id: str, session: DBSession, _: CurrentPrincipal) 
 
 @router.get("/{profile_id}", response_model=ExpertDetail, summary="One expert's public profile")
 async def read_expert(
-    profile_id: str, session: DBSession, lang: RequestLanguage, settings: Settings, response: Response
+    profile_id: str, session: DBSession, lang: ReaderLanguage, settings: Settings, response: Response
 ) -> ExpertDetail:
     """Public, with schema.org `Person` JSON-LD. A profile that is not listed (not verified, or
     no consent) is not found, whoever asks."""

@@ -3,10 +3,10 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from common.db import DBSession
+from common.i18n import ReaderLanguage
 from common.security import StaffPrincipal
 from experts.dependencies import Settings, UserPrincipal
 from experts.errors import ProfileNotFound
-from experts.i18n import RequestLanguage
 from experts.profile import service, views
 from experts.profile.models import ExpertProfile
 from experts.profile.schemas import ProfileCreate, ProfileRead, ProfileUpdate, StaffProfileCreate
@@ -30,7 +30,7 @@ async def _mine(session: DBSession, principal: UserPrincipal) -> ExpertProfile:
 
 @router.post("/applications", response_model=ProfileRead, status_code=status.HTTP_201_CREATED, summary="Apply to join")
 async def apply(
-    data: ProfileCreate, session: DBSession, principal: UserPrincipal, lang: RequestLanguage, settings: Settings
+    data: ProfileCreate, session: DBSession, principal: UserPrincipal, lang: ReaderLanguage, settings: Settings
 ) -> ProfileRead:
     """Any logged-in person: their expert profile, `pending` until a coordinator vets it. One per
     account (409 otherwise). The e-mail defaults to the account's."""
@@ -40,7 +40,7 @@ async def apply(
 
 @router.get("/me", response_model=ProfileRead, summary="My expert profile")
 async def read_me(
-    session: DBSession, principal: UserPrincipal, lang: RequestLanguage, settings: Settings
+    session: DBSession, principal: UserPrincipal, lang: ReaderLanguage, settings: Settings
 ) -> ProfileRead:
     """Any logged-in person who applied: their whole profile, its status and the vetting note."""
     return await _read(session, await _mine(session, principal), lang, settings, staff=False)
@@ -48,7 +48,7 @@ async def read_me(
 
 @router.patch("/me", response_model=ProfileRead, summary="Edit my expert profile")
 async def update_me(
-    data: ProfileUpdate, session: DBSession, principal: UserPrincipal, lang: RequestLanguage, settings: Settings
+    data: ProfileUpdate, session: DBSession, principal: UserPrincipal, lang: ReaderLanguage, settings: Settings
 ) -> ProfileRead:
     """The profile's owner, while it is pending or verified (409 once rejected or archived)."""
     profile = await _mine(session, principal)
@@ -61,7 +61,7 @@ async def create_profile(
     data: StaffProfileCreate,
     session: DBSession,
     principal: StaffPrincipal,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
 ) -> ProfileRead:
     """Coordinators and admins: a profile created directly, verified unless `status: pending`.
@@ -72,7 +72,7 @@ async def create_profile(
 
 @router.get("/profiles/{profile_id}", response_model=ProfileRead, summary="One profile, whole")
 async def read_profile(
-    profile_id: str, session: DBSession, _: StaffPrincipal, lang: RequestLanguage, settings: Settings
+    profile_id: str, session: DBSession, _: StaffPrincipal, lang: ReaderLanguage, settings: Settings
 ) -> ProfileRead:
     """Coordinators and admins: any profile, with its contact details and duplicate candidates."""
     return await _read(session, await service.get(session, profile_id), lang, settings, staff=True)
@@ -84,7 +84,7 @@ async def update_profile(
     data: ProfileUpdate,
     session: DBSession,
     principal: StaffPrincipal,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
 ) -> ProfileRead:
     """Coordinators and admins, while the profile is pending or verified."""

@@ -17,12 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from common.errors import ValidationFailed, field_error
+from common.text import search_document
 from experts import events
 from experts.errors import AccountTaken, AlreadyApplied, ProfileClosed, ProfileNotFound
 from experts.identifiers import primary_language
 from experts.profile.models import ExpertCountry, ExpertLanguage, ExpertProfile, ExpertTheme
 from experts.profile.schemas import LanguageSkill, ProfileCreate, ProfileUpdate, StaffProfileCreate
-from experts.text import name_key, search_document, sort_key
+from experts.text import name_key, sort_key
 from experts.timeutil import aware, utcnow
 from experts.vocabulary import THEMES, ProfileStatus
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from common.i18n import names_language, pick
 from experts.countries import country_name, tag_name
 from experts.duplicate.models import DuplicateCandidate
 from experts.engagement import service as engagements
 from experts.engagement.models import Engagement
-from experts.i18n import names_language, pick
 from experts.identifiers import orcid_url
 from experts.profile import jsonld
 from experts.profile import service as profiles

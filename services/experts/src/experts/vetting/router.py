@@ -7,11 +7,11 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from common.db import DBSession
+from common.i18n import ReaderLanguage
 from common.pagination import Page, Pagination, paginate
 from common.security import StaffPrincipal
 from experts import search
 from experts.dependencies import Settings
-from experts.i18n import RequestLanguage
 from experts.profile import service as profiles
 from experts.profile import views
 from experts.profile.models import ExpertProfile
@@ -27,7 +27,7 @@ async def list_applications(
     session: DBSession,
     _: StaffPrincipal,
     page: Pagination,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
     status: Annotated[
         list[ProfileStatus] | None, Query(description="Default: pending (the queue); repeat for several")
@@ -57,7 +57,7 @@ async def transition_profile(
     data: Transition,
     session: DBSession,
     principal: StaffPrincipal,
-    lang: RequestLanguage,
+    lang: ReaderLanguage,
     settings: Settings,
 ) -> ProfileRead:
     """Coordinators and admins: pending → verified | rejected (a note is required to reject);

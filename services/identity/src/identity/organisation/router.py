@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, status
 
 from common.db import DBSession
+from common.i18n import names_language, negotiate
 from common.pagination import Page, Pagination
 from common.security import OptionalPrincipal, StaffPrincipal
 from identity.organisation import service
@@ -15,22 +16,12 @@ from identity.organisation.schemas import CountryList, OrganisationCreate, Organ
 router = APIRouter(tags=["organisations"])
 
 
-def pick_language(lang: str | None, accept_language: str | None) -> str:
-    if lang in ("fr", "en"):
-        return lang
-    for part in (accept_language or "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in ("fr", "en"):
-            return code
-    return "fr"
-
-
 @router.get("/countries", response_model=CountryList, summary="The 54 African countries")
 async def countries(
     lang: Literal["fr", "en"] | None = None, accept_language: Annotated[str | None, Header()] = None
 ) -> CountryList:
     """Public. Names in `?lang=` or Accept-Language (French by default), ISO 3166-1 codes."""
-    items = african_countries(pick_language(lang, accept_language))
+    items = african_countries(names_language(negotiate(lang, accept_language)))
     return CountryList.model_validate({"items": items, "total": len(items)})
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from publications.i18n import pick
+from common.i18n import pick
+from common.text import fold
 from publications.record.state import RecordState
-from publications.search.text import fold
 
 # Title words that say nothing about the work (fr, en).
 _SMALL_WORDS = frozenset(

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from common.i18n import pick
 from publications.citation.common import cite_key, family_given, title_in
-from publications.i18n import pick
 from publications.record.state import RecordState
 from publications.vocabulary import TYPE_LABELS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from common.i18n import pick
 from publications.citation.common import cite_key, family_given, title_in
-from publications.i18n import pick
 from publications.record.state import RecordState
 
 _TYPES = {

@@ -5,9 +5,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from common.db import DBSession
+from common.i18n import RequestLanguage
 from publications.citation.formats import FORMATS, CitationFormat
 from publications.dependencies import IsStaff, RecordQuery, Settings
-from publications.i18n import RequestLanguage
 from publications.record import service
 from publications.record.state import state_of
 from publications.search.repository import search

@@ -78,7 +78,7 @@ class RecordSearch(PublicationsModel, table=True):
     abstracts and authors as JSON), so a search touching tens of thousands of records reads little.
     `theme_mask` holds the record's themes as bits (bit i = the i-th theme of the vocabulary, whose
     order is therefore append-only); `search_text` is every searchable text, folded
-    (search/text.py), which the full-text index covers (search/fulltext.py)."""
+    (common.text), which the full-text index covers (search/fulltext.py)."""
 
     __tablename__ = "record_search"
     __table_args__ = (Index("ix_record_search_status_published_on", "status", "published_on", "key"),)

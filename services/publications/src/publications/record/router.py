@@ -3,11 +3,11 @@ from __future__ import annotations
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
 
 from common.db import DBSession
+from common.i18n import Lang, RequestLanguage
 from common.pagination import Pagination
 from common.security import StaffPrincipal
 from publications.dependencies import IsStaff, RecordQuery, Settings
 from publications.file.service import discard_later
-from publications.i18n import Lang, RequestLanguage
 from publications.record import jsonld, service, views
 from publications.record.models import Record
 from publications.record.schemas import (

@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from common.errors import Conflict, NotFound, ValidationFailed, field_error
+from common.text import fold, search_document
 from publications import events
 from publications.errors import Gone
 from publications.file.models import RecordFile
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch, RecordVersion
 from publications.record.schemas import RecordAction, RecordCreate, RecordUpdate
 from publications.record.state import RecordState, snapshot, state_of
-from publications.search.text import document, fold
 from publications.settings import PublicationsSettings
 from publications.timeutil import utcnow
 from publications.vocabulary import RecordStatus, theme_bit
@@ -126,7 +126,7 @@ async def _reindex(session: AsyncSession, record: Record, *, authors: bool = Tru
     row.published_on = record.published_on
     row.year = record.published_on.year if record.published_on else None
     row.theme_mask = sum(theme_bit(theme) for theme in record.themes)
-    text = document(record.title, record.abstract, record.keywords, [a["name"] for a in record.authors])
+    text = search_document(record.title, record.abstract, record.keywords, [a["name"] for a in record.authors])
     if row.search_text != text:
         row.search_text = text
     if not authors:

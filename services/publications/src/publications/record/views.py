@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from publications.i18n import Lang, pick
+from common.i18n import Lang, pick
 from publications.identifiers import doi_url, orcid_url
 from publications.record.schemas import (
     AuthorRead,

@@ -1,7 +1,7 @@
 """Full-text matching on SQLite and PostgreSQL over the record's folded search document.
 
 The service folds every searchable text of a record (titles, abstracts and keywords in every
-language, author names) into `record_search.search_text` (search/text.py), the record's narrow
+language, author names) into `record_search.search_text` (common.text), the record's narrow
 search row. Each database indexes that column its own way; the migrations create the indexes and
 keep them outside the SQLAlchemy metadata (`include_name` below keeps Alembic's comparison away):
 
@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from publications.search.text import terms
+from common.text import query_terms
 
 FTS_TABLE = "record_fts"
 VECTOR_COLUMN = "search_vector"
@@ -69,7 +69,7 @@ def matches(dialect: str, key_column: Any, q: str | None) -> ColumnElement[bool]
     """Records whose document holds every word of `q`; None when `q` has no words (no filter)."""
     if q is None or not q.strip():
         return None
-    words = terms(q)
+    words = query_terms(q)
     if not words:
         return sa.false()
     if dialect == "sqlite":
@@ -84,7 +84,7 @@ def relevance(dialect: str, q: str) -> tuple[Any, ColumnElement[Any]] | None:
 
     SQLite: a subquery of (key, bm25 rank) to join on the key; rank is lower for better.
     PostgreSQL: nothing to join, ts_rank of the stored vector, higher for better."""
-    words = terms(q)
+    words = query_terms(q)
     if not words:
         return None
     if dialect == "sqlite":

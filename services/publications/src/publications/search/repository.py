@@ -44,9 +44,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
+from common.text import fold
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
 from publications.search import fulltext
-from publications.search.text import fold
 from publications.vocabulary import RecordStatus, theme_bit, themes
 
 FACETS = ("type", "theme", "language", "year", "author")

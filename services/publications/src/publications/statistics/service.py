@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
+from common.i18n import pick
 from common.statistics import (
     Breakdown,
     Period,
@@ -25,7 +26,6 @@ from common.statistics import (
     report_part,
 )
 from publications.file.models import RecordFile
-from publications.i18n import pick
 from publications.record.models import DownloadDay, Record, RecordPartner, RecordSearch
 from publications.statistics.schemas import Downloads, Issued, PublicationsOverview, RecentRecord
 from publications.vocabulary import RecordStatus, language_label, theme_bit, theme_label, themes, type_label

@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from publications.i18n import RequestLanguage
+from common.i18n import RequestLanguage
 from publications.vocabulary import LICENCES, RecordType, licence_label, theme_label, themes, type_label
 
 
