@@ -312,7 +312,7 @@ def _abstract(rng: random.Random, a: tuple[str, str], b: tuple[str, str], place:
 
 def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], list[str], list[dict[str, Any]]]]:
     """(record row, themes, authors) for n records, deterministic for a given seed."""
-    from publications.search.text import document, fold
+    from publications.search.text import author_key, document
     from publications.vocabulary import themes as vocabulary_themes
 
     theme_bits = {code: 1 << i for i, code in enumerate(vocabulary_themes())}
@@ -376,6 +376,7 @@ def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], li
             "withdrawn_reason": "Superseded" if status == "withdrawn" else None,
             "version": 1,
             "search_text": document(title, abstract, keywords, [a["name"] for a in authors]),
+            "author_keys": [author_key(a["name"]) for a in authors],
             "created_at": datestamp,
             "created_by": "bench",
             "updated_at": datestamp,
@@ -388,7 +389,7 @@ def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], li
             {
                 "record_key": i + 1,
                 "position": p,
-                "author_key": fold(a["name"]),
+                "author_key": author_key(a["name"]),
                 "name": a["name"],
                 "expert_id": a["expert_id"],
                 "orcid": None,

@@ -37,6 +37,7 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
     true,
     union_all,
 )
@@ -46,12 +47,23 @@ from sqlmodel import col
 
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
 from publications.search import fulltext
-from publications.search.text import fold
+from publications.search.text import author_key
 from publications.vocabulary import RecordStatus, theme_bit, themes
 
 FACETS = ("type", "theme", "language", "year", "author")
 AUTHOR_FACET_SIZE = 20
 S = RecordSearch
+#: For the rest of the request's transaction (set_config(…, true) is SET LOCAL), on PostgreSQL:
+#: - work_mem: the matches of a broad word (a third of 100,000 records, ~100 bytes each) are
+#:   materialised once and read four times; with the default 4 MB they went to a temporary file;
+#: - no parallel workers: on a small, shared machine starting two workers for a 20 ms scan costs
+#:   more than it saves, and takes the cores other requests are waiting for;
+#: - no JIT: compiling costs tens of milliseconds, more than any of these statements runs (it
+#:   starts above a cost estimate, which a misjudged match count can reach).
+POSTGRES_SETTINGS = text(
+    "SELECT set_config('work_mem', '32MB', true), set_config('max_parallel_workers_per_gather', '0', true), "
+    "set_config('jit', 'off', true)"
+)
 
 
 @dataclass
@@ -92,7 +104,7 @@ def _base(filters: RecordFilters, dialect: str) -> list[ColumnElement[bool]]:
 def _author(filters: RecordFilters) -> ColumnElement[bool] | None:
     if not filters.author:
         return None
-    keys = [fold(a) for a in filters.author]
+    keys = [author_key(a) for a in filters.author]
     return col(S.key).in_(
         select(col(RecordAuthor.record_key)).where(
             col(RecordAuthor.author_key).in_(keys)
@@ -141,6 +153,8 @@ async def search(
 
     Without facets the total is not counted (it is the number of rows returned plus `offset`)."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        await session.execute(POSTGRES_SETTINGS)
     base = _base(filters, dialect)
     author = _author(filters)
     sort = filters.sort or "newest"
@@ -205,7 +219,15 @@ async def _facets(
     """(keys of the page if `page` = (limit, offset, newest first) is given, total, facets), in one
     statement whose rows are the page's keys and the final counts, all summed by the database."""
     hits = (
-        select(col(S.key), col(S.type), col(S.language), col(S.year), col(S.theme_mask), col(S.published_on))
+        select(
+            col(S.key),
+            col(S.type),
+            col(S.language),
+            col(S.year),
+            col(S.theme_mask),
+            col(S.published_on),
+            col(S.author_keys),
+        )
         .where(*base, *([author] if author is not None else []))
         .cte("hits")
         .prefix_with("MATERIALIZED")
@@ -289,31 +311,29 @@ async def _facets(
         .group_by(bits.c.code)
     )
     # Authors: every filter but the author one. Without an author filter that is `hits` itself.
+    # Each search row lists its authors' keys (record_search.author_keys, in the order of
+    # record_author): the counting reads those, linear in the matches, and joins no table. Only
+    # the 20 winners look their label up (record_author's first name for the key, by index).
     if author is None:
-        source: Any = select(hits.c.key).where(but(None))
+        source: Any = select(hits.c.author_keys).where(but(None)).subquery("author_source")
     else:
-        source = select(col(S.key)).where(*base, *_fields(filters, S).values())
-    # An author appears once per record, so rows are records.
-    counted: Any = select(
-        col(RecordAuthor.author_key).label("a"), func.min(col(RecordAuthor.name)).label("b"), n.label("n")
-    )
+        source = select(col(S.author_keys)).where(*base, *_fields(filters, S).values()).subquery("author_source")
     if dialect == "sqlite":
-        # `IN`: SQLite walks the matching keys and seeks each one's authors, instead of scanning
-        # every author row.
-        counted = counted.where(col(RecordAuthor.record_key).in_(source))
+        each = func.json_each(source.c.author_keys).table_valued("value").alias("each_author")
+        listed: Any = select(each.c.value.label("a")).select_from(source).join(each, true())
     else:
-        # A join: PostgreSQL may then hash the matching keys, or the authors (for an IN it
-        # guesses 200 keys and seeks each one's authors, tens of thousands of times).
-        matching = source.subquery("author_source")
-        counted = counted.join(matching, matching.c.key == col(RecordAuthor.record_key))
+        listed = select(func.unnest(source.c.author_keys).label("a"))
+    listed = listed.subquery("listed_authors")
     top = (
-        counted.group_by(col(RecordAuthor.author_key))
-        .order_by(n.desc(), col(RecordAuthor.author_key))
+        select(listed.c.a, n.label("n"))
+        .group_by(listed.c.a)
+        .order_by(n.desc(), listed.c.a)
         .limit(AUTHOR_FACET_SIZE)
         .subquery("top_authors")
     )
+    label = select(func.min(col(RecordAuthor.name))).where(col(RecordAuthor.author_key) == top.c.a).scalar_subquery()
     rank = func.row_number().over(order_by=[top.c.n.desc(), top.c.a])
-    parts.append(select(*row("author", a=top.c.a, b=top.c.b, num=rank, n=top.c.n)))
+    parts.append(select(*row("author", a=top.c.a, b=label, num=rank, n=top.c.n)))
 
     keys_in_order: list[tuple[int, int]] = []
     total = 0

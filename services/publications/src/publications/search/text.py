@@ -21,6 +21,8 @@ _SEPARATORS = re.compile(r"[\W_]+")
 #: A query keeps at most this many words, each cut to this length (bounded work per request).
 QUERY_WORDS = 8
 WORD_LENGTH = 40
+#: `record_author.author_key` holds at most this many characters.
+AUTHOR_KEY_LENGTH = 300
 
 
 def fold(text: str) -> str:
@@ -28,6 +30,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", stripped.casefold()).strip()
+
+
+def author_key(name: str) -> str:
+    """What the author facet and filter compare: `"Aminata DIALLO"` → `"aminata diallo"`."""
+    return fold(name)[:AUTHOR_KEY_LENGTH]
 
 
 def _strings(value: Any) -> Iterator[str]:
