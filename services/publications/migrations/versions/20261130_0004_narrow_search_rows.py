@@ -10,8 +10,10 @@ What the library search reads for a broad word (a third of 100,000 records) deci
   the record's authors, written by the service with the row. The author facet counts them from
   the matching rows themselves instead of joining `record_author` (PostgreSQL hashed all of it
   when it misjudged how many records matched). Filled here from `record_author`.
-- `record_author`: the index (record_key, author_key, name) of 0003 served that join and goes;
-  (author_key, name) gives each of the top authors its label in one index probe.
+- `record_author`: the index (record_key, author_key, name) of 0003 served that join and goes.
+  (author_key, name, record_key) replaces (author_key, record_key): it still gives the author
+  filter an author's records, and gives each of the top authors its label (its first name in
+  order whose record the caller may list) in a probe or two.
 - PostgreSQL: the stored tsvector column made every search row ~1 kB (7 a page, 110 MB for
   100,000 records), and a broad word read the whole table, too big to stay in shared buffers.
   The GIN index is now on the expression `to_tsvector('simple', search_text)`: the rows shrink to
@@ -19,9 +21,9 @@ What the library search reads for a broad word (a third of 100,000 records) deci
   index has `fastupdate = off`, so rows added one by one go straight into it (with the default
   pending list, every query scanned up to 4 MB of unsorted entries until the next vacuum).
   Ranking (`sort=relevance`, ts_rank) needs the vectors: they live in `record_search_vector`,
-  kept by triggers on insert and on update of search_text (deleted with the row by the foreign
-  key), read only for ranking. The table is then rewritten (CLUSTER) so the dropped column's
-  bytes go now rather than row by row.
+  kept by triggers on insert, update of search_text, delete and truncate of record_search (as
+  FTS5's are on SQLite), read only for ranking. The table is then rewritten (CLUSTER) so that
+  the dropped column's bytes go now rather than row by row.
 - SQLite: an index of every column the search reads by key (`ix_record_search_facets_by_key`):
   each FTS5 match is looked up in it alone instead of in the table's rows, which hold the text.
   Columns are added in place, no batch copy of `record_search`: the FTS5 triggers stay.
@@ -46,26 +48,34 @@ _PG_UP = (
     "ALTER TABLE record_search DROP COLUMN IF EXISTS search_vector",
     "CREATE INDEX ix_record_search_text ON record_search "
     "USING gin (to_tsvector('simple'::regconfig, search_text)) WITH (fastupdate = off)",
+    # No foreign key: its check on every insert (a row lock on record_search) cost three times the
+    # insert itself. The triggers delete a row's vector with it, and empty the table on TRUNCATE.
     "CREATE TABLE record_search_vector ("
     "key integer NOT NULL, search_vector tsvector NOT NULL, "
-    "CONSTRAINT pk_record_search_vector PRIMARY KEY (key), "
-    "CONSTRAINT fk_record_search_vector_key_record_search FOREIGN KEY (key) "
-    "REFERENCES record_search (key) ON DELETE CASCADE)",
+    "CONSTRAINT pk_record_search_vector PRIMARY KEY (key))",
     "CREATE FUNCTION record_search_vector_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "INSERT INTO record_search_vector (key, search_vector) "
+    "IF TG_OP = 'TRUNCATE' THEN TRUNCATE record_search_vector; "
+    "ELSIF TG_OP = 'DELETE' THEN DELETE FROM record_search_vector WHERE key = OLD.key; "
+    "ELSE INSERT INTO record_search_vector (key, search_vector) "
     "VALUES (NEW.key, to_tsvector('simple'::regconfig, NEW.search_text)) "
     "ON CONFLICT (key) DO UPDATE SET search_vector = EXCLUDED.search_vector; "
-    "RETURN NULL; END $$",
+    "END IF; RETURN NULL; END $$",
     "CREATE TRIGGER record_search_vector_ai AFTER INSERT ON record_search "
     "FOR EACH ROW EXECUTE FUNCTION record_search_vector_sync()",
     "CREATE TRIGGER record_search_vector_au AFTER UPDATE OF search_text ON record_search "
     "FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text) "
     "EXECUTE FUNCTION record_search_vector_sync()",
+    "CREATE TRIGGER record_search_vector_ad AFTER DELETE ON record_search "
+    "FOR EACH ROW EXECUTE FUNCTION record_search_vector_sync()",
+    "CREATE TRIGGER record_search_vector_at AFTER TRUNCATE ON record_search "
+    "FOR EACH STATEMENT EXECUTE FUNCTION record_search_vector_sync()",
     "INSERT INTO record_search_vector (key, search_vector) "
     "SELECT key, to_tsvector('simple'::regconfig, search_text) FROM record_search",
 )
 
 _PG_DOWN = (
+    "DROP TRIGGER IF EXISTS record_search_vector_at ON record_search",
+    "DROP TRIGGER IF EXISTS record_search_vector_ad ON record_search",
     "DROP TRIGGER IF EXISTS record_search_vector_au ON record_search",
     "DROP TRIGGER IF EXISTS record_search_vector_ai ON record_search",
     "DROP FUNCTION IF EXISTS record_search_vector_sync()",
@@ -107,7 +117,10 @@ def upgrade() -> None:
             "WHERE key IN (SELECT record_key FROM record_author)"
         )
     op.drop_index("ix_record_author_record_key_author", table_name="record_author")
-    op.create_index("ix_record_author_author_key_name", "record_author", ["author_key", "name"], unique=False)
+    op.drop_index("ix_record_author_author_key_record_key", table_name="record_author")
+    op.create_index(
+        "ix_record_author_author_key_name", "record_author", ["author_key", "name", "record_key"], unique=False
+    )
     if dialect == "postgresql":
         for statement in _PG_UP:
             op.execute(statement)
@@ -127,6 +140,9 @@ def downgrade() -> None:
     elif dialect == "sqlite":
         op.execute("DROP INDEX IF EXISTS ix_record_search_facets_by_key")
     op.drop_index("ix_record_author_author_key_name", table_name="record_author")
+    op.create_index(
+        "ix_record_author_author_key_record_key", "record_author", ["author_key", "record_key"], unique=False
+    )
     op.create_index(
         "ix_record_author_record_key_author", "record_author", ["record_key", "author_key", "name"], unique=False
     )

@@ -107,9 +107,9 @@ class RecordAuthor(PublicationsModel, table=True):
 
     __tablename__ = "record_author"
     __table_args__ = (
-        Index("ix_record_author_author_key_record_key", "author_key", "record_key"),
-        # The author facet's labels: an author's first name in order, one index entry away.
-        Index("ix_record_author_author_key_name", "author_key", "name"),
+        # The author filter (an author's records) and the author facet's labels (an author's
+        # names in order, each with its record, to skip those the caller may not list).
+        Index("ix_record_author_author_key_name", "author_key", "name", "record_key"),
     )
 
     record_key: int = Field(sa_column=Column(Integer, ForeignKey("record.key", ondelete="CASCADE"), primary_key=True))

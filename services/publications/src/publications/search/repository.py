@@ -313,16 +313,19 @@ async def _facets(
     # Authors: every filter but the author one. Without an author filter that is `hits` itself.
     # Each search row lists its authors' keys (record_search.author_keys, in the order of
     # record_author): the counting reads those, linear in the matches, and joins no table. Only
-    # the 20 winners look their label up (record_author's first name for the key, by index).
+    # the 20 winners get a label: the first of the names the author has in the records the caller
+    # may list (by the index on (author_key, name, record_key), stopping at the first such record;
+    # a draft's spelling is never shown to the public).
     if author is None:
-        source: Any = select(hits.c.author_keys).where(but(None)).subquery("author_source")
+        source: Any = select(hits.c.author_keys).where(but(None))
     else:
-        source = select(col(S.author_keys)).where(*base, *_fields(filters, S).values()).subquery("author_source")
+        source = select(col(S.author_keys)).where(*base, *_fields(filters, S).values())
+    counted = source.subquery("counted_records")
     if dialect == "sqlite":
-        each = func.json_each(source.c.author_keys).table_valued("value").alias("each_author")
-        listed: Any = select(each.c.value.label("a")).select_from(source).join(each, true())
+        each = func.json_each(counted.c.author_keys).table_valued("value").alias("each_author")
+        listed: Any = select(each.c.value.label("a")).select_from(counted).join(each, true())
     else:
-        listed = select(func.unnest(source.c.author_keys).label("a"))
+        listed = select(func.unnest(counted.c.author_keys).label("a"))
     listed = listed.subquery("listed_authors")
     top = (
         select(listed.c.a, n.label("n"))
@@ -331,7 +334,14 @@ async def _facets(
         .limit(AUTHOR_FACET_SIZE)
         .subquery("top_authors")
     )
-    label = select(func.min(col(RecordAuthor.name))).where(col(RecordAuthor.author_key) == top.c.a).scalar_subquery()
+    label = (
+        select(col(RecordAuthor.name))
+        .join(S, col(S.key) == col(RecordAuthor.record_key))
+        .where(col(RecordAuthor.author_key) == top.c.a, col(S.status).in_(filters.status))
+        .order_by(col(RecordAuthor.name))
+        .limit(1)
+        .scalar_subquery()
+    )
     rank = func.row_number().over(order_by=[top.c.n.desc(), top.c.a])
     parts.append(select(*row("author", a=top.c.a, b=label, num=rank, n=top.c.n)))
 
