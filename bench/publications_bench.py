@@ -6,9 +6,11 @@
 For each backend: a database migrated by the service's own migrations is filled with generated
 records (titles, abstracts and keywords in French and English, 1-3 authors out of a few thousand,
 1-3 of the 18 themes, 8 types, 20 years, four languages), written straight into the tables the
-service maintains (the full-text index is kept by the database: FTS5 triggers on SQLite, a
-generated tsvector column on PostgreSQL). Then the publications service and the gateway run as
-separate uvicorn processes (one worker each, uvloop, httptools, no access log), and:
+service maintains, as the service writes them (the search row with its folded text and author
+keys, the author rows); the full-text index is kept by the database (FTS5 triggers on SQLite; on
+PostgreSQL a GIN index on the text's vector, and triggers copying the vectors used for ranking).
+Then the publications service and the gateway run as separate uvicorn processes (one worker each,
+uvloop, httptools, no access log), and:
 
 - `--queries` faceted full-text searches go through the gateway, one at a time on a kept-alive
   connection: `GET /api/publications/records?q=…` with 0-2 filters (theme, type, year, language),
