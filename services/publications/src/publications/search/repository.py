@@ -10,14 +10,21 @@ the status and the author filter, and one statement answers from it
   out its own filter;
 - the theme facet: `hits` grouped by theme_mask (the record's set of themes), each group's count
   added to every theme in its mask by a join with the themes' bits;
-- the author facet: the 20 most frequent authors (record_author) of the records passing every
-  filter but the author one.
+- the author facet: the 20 most frequent authors of the records passing every filter but the
+  author one, counted from the author keys each search row carries (`author_keys`: unnest on
+  PostgreSQL, json_each on SQLite), so no join with `record_author` whatever the number of
+  matches; only the 20 winners look up a label there.
 
 So a facet's counts apply every filter except its own (choosing a theme still shows how many
 records the other themes have), all counting and summing is done by the database, which answers
-a few dozen rows, and the text index is consulted once. The page's rows are a second, small
-query by key. Without words (the newest records, a listing) or ranked by relevance, the page
-keys come from their own query, which walks the date index or the ranking instead.
+a few dozen rows, and the text index is consulted once (twice with an author filter: the author
+facet leaves that filter out). The page's rows are a second, small query by key. Without words
+(the newest records, a listing) or ranked by relevance, the page keys come from their own query,
+which walks the date index or the ranking instead.
+
+The cost grows with the number of matches, not with the library: a word found in a third of
+100,000 records is ~36,000 rows read once from the text index's bitmap and counted four times
+from the materialised CTE (see docs/decisions/0009-library-search-at-scale.md for the figures).
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlmodel import col
 
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
@@ -53,17 +60,32 @@ from publications.vocabulary import RecordStatus, theme_bit, themes
 FACETS = ("type", "theme", "language", "year", "author")
 AUTHOR_FACET_SIZE = 20
 S = RecordSearch
-#: For the rest of the request's transaction (set_config(…, true) is SET LOCAL), on PostgreSQL:
-#: - work_mem: the matches of a broad word (a third of 100,000 records, ~100 bytes each) are
-#:   materialised once and read four times; with the default 4 MB they went to a temporary file;
-#: - no parallel workers: on a small, shared machine starting two workers for a 20 ms scan costs
-#:   more than it saves, and takes the cores other requests are waiting for;
-#: - no JIT: compiling costs tens of milliseconds, more than any of these statements runs (it
-#:   starts above a cost estimate, which a misjudged match count can reach).
-POSTGRES_SETTINGS = text(
-    "SELECT set_config('work_mem', '32MB', true), set_config('max_parallel_workers_per_gather', '0', true), "
-    "set_config('jit', 'off', true)"
-)
+
+
+def postgres_settings(words: bool) -> TextClause:
+    """Settings for the rest of the request's transaction on PostgreSQL (set_config(…, true) is
+    SET LOCAL):
+
+    - work_mem: the matches of a broad word (a third of 100,000 records, ~100 bytes each) are
+      materialised once and read four times; with the default 4 MB they went to a temporary file;
+    - no parallel workers: on a small, shared machine starting two workers for a 20 ms scan costs
+      more than it saves, and takes the cores other requests are waiting for;
+    - no JIT: compiling costs tens of milliseconds, more than any of these statements runs (it
+      starts above a cost estimate, which a misjudged match count can reach);
+    - with words, no sequential scan: the text is matched through the GIN index on its vector
+      (search/fulltext.py), whose bitmap needs no recheck, but the planner charges the vector's
+      computation to every row either way, so for a word in nearly every record ("de", "the") it
+      would rather scan the table and compute 100,000 vectors (1.8 s instead of ~0.1 s). Nothing
+      else such a request reads needs a sequential scan either (keys, authors, partners: by index).
+    """
+    settings = [
+        "set_config('work_mem', '32MB', true)",
+        "set_config('max_parallel_workers_per_gather', '0', true)",
+        "set_config('jit', 'off', true)",
+    ]
+    if words:
+        settings.append("set_config('enable_seqscan', 'off', true)")
+    return text("SELECT " + ", ".join(settings))
 
 
 @dataclass
@@ -153,12 +175,12 @@ async def search(
 
     Without facets the total is not counted (it is the number of rows returned plus `offset`)."""
     dialect = session.get_bind().dialect.name
+    words = bool(filters.q and filters.q.strip())
     if dialect == "postgresql":
-        await session.execute(POSTGRES_SETTINGS)
+        await session.execute(postgres_settings(words))
     base = _base(filters, dialect)
     author = _author(filters)
     sort = filters.sort or "newest"
-    words = bool(filters.q and filters.q.strip())
     keys: list[int]
     if with_facets and words and sort != "relevance":
         # The page comes out of the facets' statement: the text is matched once per request.
