@@ -6,9 +6,11 @@
 For each backend: a database migrated by the service's own migrations is filled with generated
 records (titles, abstracts and keywords in French and English, 1-3 authors out of a few thousand,
 1-3 of the 18 themes, 8 types, 20 years, four languages), written straight into the tables the
-service maintains (the full-text index is kept by the database: FTS5 triggers on SQLite, a
-generated tsvector column on PostgreSQL). Then the publications service and the gateway run as
-separate uvicorn processes (one worker each, uvloop, httptools, no access log), and:
+service maintains, as the service writes them (the search row with its folded text and author
+keys, the author rows); the full-text index is kept by the database (FTS5 triggers on SQLite; on
+PostgreSQL a GIN index on the text's vector, and triggers copying the vectors used for ranking).
+Then the publications service and the gateway run as separate uvicorn processes (one worker each,
+uvloop, httptools, no access log), and:
 
 - `--queries` faceted full-text searches go through the gateway, one at a time on a kept-alive
   connection: `GET /api/publications/records?q=…` with 0-2 filters (theme, type, year, language),
@@ -312,7 +314,8 @@ def _abstract(rng: random.Random, a: tuple[str, str], b: tuple[str, str], place:
 
 def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], list[str], list[dict[str, Any]]]]:
     """(record row, themes, authors) for n records, deterministic for a given seed."""
-    from common.text import fold, search_document
+    from common.text import search_document
+    from publications.search.text import author_key
     from publications.vocabulary import themes as vocabulary_themes
 
     theme_bits = {code: 1 << i for i, code in enumerate(vocabulary_themes())}
@@ -376,6 +379,7 @@ def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], li
             "withdrawn_reason": "Superseded" if status == "withdrawn" else None,
             "version": 1,
             "search_text": search_document(title, abstract, keywords, [a["name"] for a in authors]),
+            "author_keys": [author_key(a["name"]) for a in authors],
             "created_at": datestamp,
             "created_by": "bench",
             "updated_at": datestamp,
@@ -388,7 +392,7 @@ def generate_rows(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, Any], li
             {
                 "record_key": i + 1,
                 "position": p,
-                "author_key": fold(a["name"]),
+                "author_key": author_key(a["name"]),
                 "name": a["name"],
                 "expert_id": a["expert_id"],
                 "orcid": None,

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field
 
 from publications.db import PublicationsModel
@@ -78,7 +79,9 @@ class RecordSearch(PublicationsModel, table=True):
     abstracts and authors as JSON), so a search touching tens of thousands of records reads little.
     `theme_mask` holds the record's themes as bits (bit i = the i-th theme of the vocabulary, whose
     order is therefore append-only); `search_text` is every searchable text, folded
-    (common.text), which the full-text index covers (search/fulltext.py)."""
+    (common.text), which the full-text index covers (search/fulltext.py); `author_keys` the
+    folded names of its authors (`record_author.author_key`, in order), which the author facet
+    counts without a join (a text[] on PostgreSQL, a JSON array on SQLite)."""
 
     __tablename__ = "record_search"
     __table_args__ = (Index("ix_record_search_status_published_on", "status", "published_on", "key"),)
@@ -93,6 +96,10 @@ class RecordSearch(PublicationsModel, table=True):
     published_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     theme_mask: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    author_keys: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON().with_variant(ARRAY(Text()), "postgresql"), nullable=False),
+    )
 
 
 class RecordAuthor(PublicationsModel, table=True):
@@ -100,9 +107,9 @@ class RecordAuthor(PublicationsModel, table=True):
 
     __tablename__ = "record_author"
     __table_args__ = (
-        Index("ix_record_author_author_key_record_key", "author_key", "record_key"),
-        # The author facet: each matching record's authors, read from the index alone.
-        Index("ix_record_author_record_key_author", "record_key", "author_key", "name"),
+        # The author filter (an author's records) and the author facet's labels (an author's
+        # names in order, each with its record, to skip those the caller may not list).
+        Index("ix_record_author_author_key_name", "author_key", "name", "record_key"),
     )
 
     record_key: int = Field(sa_column=Column(Integer, ForeignKey("record.key", ondelete="CASCADE"), primary_key=True))

@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from common.errors import Conflict, NotFound, ValidationFailed, field_error
-from common.text import fold, search_document
+from common.text import search_document
 from publications import events
 from publications.errors import Gone
 from publications.file.models import RecordFile
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch, RecordVersion
 from publications.record.schemas import RecordAction, RecordCreate, RecordUpdate
 from publications.record.state import RecordState, snapshot, state_of
+from publications.search.text import author_key
 from publications.settings import PublicationsSettings
 from publications.timeutil import utcnow
 from publications.vocabulary import RecordStatus, theme_bit
@@ -129,6 +130,10 @@ async def _reindex(session: AsyncSession, record: Record, *, authors: bool = Tru
     text = search_document(record.title, record.abstract, record.keywords, [a["name"] for a in record.authors])
     if row.search_text != text:
         row.search_text = text
+    # The author facet counts these (one per record_author row below, in the same order).
+    author_keys = [author_key(author["name"]) for author in record.authors]
+    if row.author_keys != author_keys:
+        row.author_keys = author_keys
     if not authors:
         await session.flush()
         return
@@ -137,7 +142,7 @@ async def _reindex(session: AsyncSession, record: Record, *, authors: bool = Tru
         RecordAuthor(
             record_key=record.key,
             position=position,
-            author_key=fold(author["name"])[:300],
+            author_key=author_keys[position],
             name=author["name"],
             expert_id=author.get("expert_id"),
             orcid=author.get("orcid"),

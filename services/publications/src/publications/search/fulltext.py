@@ -9,9 +9,15 @@ keep them outside the SQLAlchemy metadata (`include_name` below keeps Alembic's 
   `content_rowid='key'`: the text is not stored twice) and prefix indexes; triggers on
   `record_search` keep it in step with every insert, update of search_text and delete, so no code
   path can forget the index. The rowid is the record's integer `key`: a match is a set of keys.
-- PostgreSQL: a stored generated column `record_search.search_vector = to_tsvector('simple',
-  search_text)` with a GIN index. `simple`: texts are in several languages, so no stemming and no
-  stop words.
+  `ix_record_search_facets_by_key` holds every column the search reads by key, so the matching
+  keys are looked up in it alone.
+- PostgreSQL: a GIN index on the expression `to_tsvector('simple', search_text)`
+  (`ix_record_search_text`, fastupdate off). A match is read from the index's bitmap and the
+  narrow rows; no vector is stored in them (a stored tsvector column doubled their width and a
+  broad word then read 110 MB for 100,000 records). `simple`: texts are in several languages, so
+  no stemming and no stop words. The condition below must spell the indexed expression exactly,
+  or PostgreSQL would compute a vector for every row. Ranking needs the vectors: triggers keep
+  them in `record_search_vector` (key, search_vector), read for `sort=relevance` only.
 
 A query is folded the same way; every word is a prefix ("budg" finds "budgétaire") and every
 word must be present. Ranking: FTS5's bm25 on SQLite, ts_rank on PostgreSQL.
@@ -27,8 +33,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from common.text import query_terms
 
 FTS_TABLE = "record_fts"
+TEXT_INDEX = "ix_record_search_text"
+FACETS_INDEX = "ix_record_search_facets_by_key"
+VECTOR_TABLE = "record_search_vector"
 VECTOR_COLUMN = "search_vector"
-VECTOR_INDEX = "ix_record_search_vector"
+#: What the GIN index covers (its expression, which a condition must repeat to use it).
+CONFIG = "'simple'::regconfig"
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
@@ -36,11 +46,9 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     if name is None:
         return True
     if type_ == "table":
-        return not name.startswith(FTS_TABLE)
-    if type_ == "column":
-        return name != VECTOR_COLUMN
+        return not name.startswith(FTS_TABLE) and name != VECTOR_TABLE
     if type_ == "index":
-        return name != VECTOR_INDEX
+        return name not in (TEXT_INDEX, FACETS_INDEX)
     return True
 
 
@@ -62,7 +70,12 @@ def _sqlite_hits(words: list[str], *, ranked: bool) -> sa.Select[Any]:
 
 
 def _postgres_query(words: list[str]) -> ColumnElement[Any]:
-    return sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), _tsquery(words))
+    return sa.func.to_tsquery(sa.literal_column(CONFIG), _tsquery(words))
+
+
+def _postgres_document() -> ColumnElement[Any]:
+    # Exactly the expression of ix_record_search_text.
+    return sa.func.to_tsvector(sa.literal_column(CONFIG), sa.literal_column("record_search.search_text"))
 
 
 def matches(dialect: str, key_column: Any, q: str | None) -> ColumnElement[bool] | None:
@@ -75,20 +88,19 @@ def matches(dialect: str, key_column: Any, q: str | None) -> ColumnElement[bool]
     if dialect == "sqlite":
         condition: ColumnElement[bool] = key_column.in_(_sqlite_hits(words, ranked=False))
         return condition
-    vector: ColumnElement[Any] = sa.literal_column(f"record_search.{VECTOR_COLUMN}")
-    return vector.op("@@", return_type=sa.Boolean)(_postgres_query(words))
+    return _postgres_document().op("@@", return_type=sa.Boolean)(_postgres_query(words))
 
 
 def relevance(dialect: str, q: str) -> tuple[Any, ColumnElement[Any]] | None:
-    """(what to join, the score to order by, best first) for ranking matches of `q`.
+    """(what to join on `key`, the score to order by, best first) for ranking matches of `q`.
 
-    SQLite: a subquery of (key, bm25 rank) to join on the key; rank is lower for better.
-    PostgreSQL: nothing to join, ts_rank of the stored vector, higher for better."""
+    SQLite: a subquery of (key, bm25 rank); rank is lower for better.
+    PostgreSQL: the stored vectors (record_search_vector); ts_rank, higher for better."""
     words = query_terms(q)
     if not words:
         return None
     if dialect == "sqlite":
         hits = _sqlite_hits(words, ranked=True).subquery("hits")
         return hits, hits.c.score.asc()
-    vector: ColumnElement[Any] = sa.literal_column(f"record_search.{VECTOR_COLUMN}")
-    return None, sa.func.ts_rank(vector, _postgres_query(words)).desc()
+    vectors = sa.table(VECTOR_TABLE, sa.column("key"), sa.column(VECTOR_COLUMN)).alias("vectors")
+    return vectors, sa.func.ts_rank(vectors.c[VECTOR_COLUMN], _postgres_query(words)).desc()

@@ -10,14 +10,21 @@ the status and the author filter, and one statement answers from it
   out its own filter;
 - the theme facet: `hits` grouped by theme_mask (the record's set of themes), each group's count
   added to every theme in its mask by a join with the themes' bits;
-- the author facet: the 20 most frequent authors (record_author) of the records passing every
-  filter but the author one.
+- the author facet: the 20 most frequent authors of the records passing every filter but the
+  author one, counted from the author keys each search row carries (`author_keys`: unnest on
+  PostgreSQL, json_each on SQLite), so no join with `record_author` whatever the number of
+  matches; only the 20 winners look up a label there.
 
 So a facet's counts apply every filter except its own (choosing a theme still shows how many
 records the other themes have), all counting and summing is done by the database, which answers
-a few dozen rows, and the text index is consulted once. The page's rows are a second, small
-query by key. Without words (the newest records, a listing) or ranked by relevance, the page
-keys come from their own query, which walks the date index or the ranking instead.
+a few dozen rows, and the text index is consulted once (twice with an author filter: the author
+facet leaves that filter out). The page's rows are a second, small query by key. Without words
+(the newest records, a listing) or ranked by relevance, the page keys come from their own query,
+which walks the date index or the ranking instead.
+
+The cost grows with the number of matches, not with the library: a word found in a third of
+100,000 records is ~36,000 rows read once from the text index's bitmap and counted four times
+from the materialised CTE (see docs/decisions/0009-library-search-at-scale.md for the figures).
 """
 
 from __future__ import annotations
@@ -37,21 +44,48 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
     true,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlmodel import col
 
-from common.text import fold
 from publications.record.models import Record, RecordAuthor, RecordPartner, RecordSearch
 from publications.search import fulltext
+from publications.search.text import author_key
 from publications.vocabulary import RecordStatus, theme_bit, themes
 
 FACETS = ("type", "theme", "language", "year", "author")
 AUTHOR_FACET_SIZE = 20
 S = RecordSearch
+
+
+def postgres_settings(words: bool) -> TextClause:
+    """Settings for the rest of the request's transaction on PostgreSQL (set_config(…, true) is
+    SET LOCAL):
+
+    - work_mem: the matches of a broad word (a third of 100,000 records, ~100 bytes each) are
+      materialised once and read four times; with the default 4 MB they went to a temporary file;
+    - no parallel workers: on a small, shared machine starting two workers for a 20 ms scan costs
+      more than it saves, and takes the cores other requests are waiting for;
+    - no JIT: compiling costs tens of milliseconds, more than any of these statements runs (it
+      starts above a cost estimate, which a misjudged match count can reach);
+    - with words, no sequential scan: the text is matched through the GIN index on its vector
+      (search/fulltext.py), whose bitmap needs no recheck, but the planner charges the vector's
+      computation to every row either way, so for a word in nearly every record ("de", "the") it
+      would rather scan the table and compute 100,000 vectors (1.8 s instead of ~0.1 s). Nothing
+      else such a request reads needs a sequential scan either (keys, authors, partners: by index).
+    """
+    settings = [
+        "set_config('work_mem', '32MB', true)",
+        "set_config('max_parallel_workers_per_gather', '0', true)",
+        "set_config('jit', 'off', true)",
+    ]
+    if words:
+        settings.append("set_config('enable_seqscan', 'off', true)")
+    return text("SELECT " + ", ".join(settings))
 
 
 @dataclass
@@ -92,7 +126,7 @@ def _base(filters: RecordFilters, dialect: str) -> list[ColumnElement[bool]]:
 def _author(filters: RecordFilters) -> ColumnElement[bool] | None:
     if not filters.author:
         return None
-    keys = [fold(a) for a in filters.author]
+    keys = [author_key(a) for a in filters.author]
     return col(S.key).in_(
         select(col(RecordAuthor.record_key)).where(
             col(RecordAuthor.author_key).in_(keys)
@@ -141,10 +175,12 @@ async def search(
 
     Without facets the total is not counted (it is the number of rows returned plus `offset`)."""
     dialect = session.get_bind().dialect.name
+    words = bool(filters.q and filters.q.strip())
+    if dialect == "postgresql":
+        await session.execute(postgres_settings(words))
     base = _base(filters, dialect)
     author = _author(filters)
     sort = filters.sort or "newest"
-    words = bool(filters.q and filters.q.strip())
     keys: list[int]
     if with_facets and words and sort != "relevance":
         # The page comes out of the facets' statement: the text is matched once per request.
@@ -205,7 +241,15 @@ async def _facets(
     """(keys of the page if `page` = (limit, offset, newest first) is given, total, facets), in one
     statement whose rows are the page's keys and the final counts, all summed by the database."""
     hits = (
-        select(col(S.key), col(S.type), col(S.language), col(S.year), col(S.theme_mask), col(S.published_on))
+        select(
+            col(S.key),
+            col(S.type),
+            col(S.language),
+            col(S.year),
+            col(S.theme_mask),
+            col(S.published_on),
+            col(S.author_keys),
+        )
         .where(*base, *([author] if author is not None else []))
         .cte("hits")
         .prefix_with("MATERIALIZED")
@@ -289,31 +333,39 @@ async def _facets(
         .group_by(bits.c.code)
     )
     # Authors: every filter but the author one. Without an author filter that is `hits` itself.
+    # Each search row lists its authors' keys (record_search.author_keys, in the order of
+    # record_author): the counting reads those, linear in the matches, and joins no table. Only
+    # the 20 winners get a label: the first of the names the author has in the records the caller
+    # may list (by the index on (author_key, name, record_key), stopping at the first such record;
+    # a draft's spelling is never shown to the public).
     if author is None:
-        source: Any = select(hits.c.key).where(but(None))
+        source: Any = select(hits.c.author_keys).where(but(None))
     else:
-        source = select(col(S.key)).where(*base, *_fields(filters, S).values())
-    # An author appears once per record, so rows are records.
-    counted: Any = select(
-        col(RecordAuthor.author_key).label("a"), func.min(col(RecordAuthor.name)).label("b"), n.label("n")
-    )
+        source = select(col(S.author_keys)).where(*base, *_fields(filters, S).values())
+    counted = source.subquery("counted_records")
     if dialect == "sqlite":
-        # `IN`: SQLite walks the matching keys and seeks each one's authors, instead of scanning
-        # every author row.
-        counted = counted.where(col(RecordAuthor.record_key).in_(source))
+        each = func.json_each(counted.c.author_keys).table_valued("value").alias("each_author")
+        listed: Any = select(each.c.value.label("a")).select_from(counted).join(each, true())
     else:
-        # A join: PostgreSQL may then hash the matching keys, or the authors (for an IN it
-        # guesses 200 keys and seeks each one's authors, tens of thousands of times).
-        matching = source.subquery("author_source")
-        counted = counted.join(matching, matching.c.key == col(RecordAuthor.record_key))
+        listed = select(func.unnest(counted.c.author_keys).label("a"))
+    listed = listed.subquery("listed_authors")
     top = (
-        counted.group_by(col(RecordAuthor.author_key))
-        .order_by(n.desc(), col(RecordAuthor.author_key))
+        select(listed.c.a, n.label("n"))
+        .group_by(listed.c.a)
+        .order_by(n.desc(), listed.c.a)
         .limit(AUTHOR_FACET_SIZE)
         .subquery("top_authors")
     )
+    label = (
+        select(col(RecordAuthor.name))
+        .join(S, col(S.key) == col(RecordAuthor.record_key))
+        .where(col(RecordAuthor.author_key) == top.c.a, col(S.status).in_(filters.status))
+        .order_by(col(RecordAuthor.name))
+        .limit(1)
+        .scalar_subquery()
+    )
     rank = func.row_number().over(order_by=[top.c.n.desc(), top.c.a])
-    parts.append(select(*row("author", a=top.c.a, b=top.c.b, num=rank, n=top.c.n)))
+    parts.append(select(*row("author", a=top.c.a, b=label, num=rank, n=top.c.n)))
 
     keys_in_order: list[tuple[int, int]] = []
     total = 0
