@@ -245,6 +245,36 @@ async def test_filters(client: httpx.AsyncClient, catalogue: dict[str, str]) -> 
     assert bad.status_code == 422 and {e["field"] for e in bad.json()["errors"]} == {"mode.0"}
 
 
+async def test_audience_search_follows_changed_audiences(
+    client: httpx.AsyncClient, catalogue: dict[str, str], coordinator: dict[str, str]
+) -> None:
+    """The audience filter and facet read a copy of the audiences kept by the database (ADR 0006):
+    a programme whose audiences change is found under its new ones at once, and the listed
+    sessions show them."""
+    budget = (await client.get(f"/sessions/{catalogue['S3']}")).json()["programme_id"]  # S3, S4
+    before = _names(await _search(client, audience="elected_official"), catalogue)
+    assert {"S3", "S4"} <= set(before)
+    assert _names(await _search(client, audience="cooperation_director"), catalogue) == []
+    changed = await client.patch(
+        f"/programmes/{budget}", json={"audiences": ["finance_director", "cooperation_director"]}, headers=coordinator
+    )
+    assert changed.status_code == 200, changed.text
+    elected = await _search(client, audience="elected_official")
+    assert _names(elected, catalogue) == sorted(set(before) - {"S3", "S4"})
+    after = await _search(client, audience="cooperation_director")
+    assert _names(after, catalogue) == ["S3", "S4"]
+    assert {item["id"]: item["audiences"] for item in after["items"]} == {
+        catalogue["S3"]: ["cooperation_director", "finance_director"],
+        catalogue["S4"]: ["cooperation_director", "finance_director"],
+    }
+    audiences = _facets(await _search(client))["audience"]
+    assert audiences["cooperation_director"] == 2
+    assert audiences["elected_official"] == len(before) - 2
+    # Either of them: a session for both counts once.
+    both = await _search(client, audience=["cooperation_director", "finance_director"])
+    assert both["total"] == len({*_names(await _search(client, audience="finance_director"), catalogue), "S3", "S4"})
+
+
 async def test_pages_in_date_order(client: httpx.AsyncClient, catalogue: dict[str, str]) -> None:
     ordered = ["S2", "S5", "S1", "S6", "S3", "S7", "S4"]
     body = await _search(client, limit=2, offset=2)

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal_column, or_, select, true, union_all
+from sqlalchemy import Integer, and_, case, false, func, literal, literal_column, or_, select, true, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from catalogue import search
 from catalogue.programme.partners import with_partners
-from catalogue.session.models import CourseSession, SessionAudience
+from catalogue.session.models import CourseSession
 from catalogue.session.service import PUBLIC_STATUSES
-from catalogue.vocabulary import SessionStatus
+from catalogue.vocabulary import AUDIENCE_BITS, SessionStatus, audience_bits
 
 FACETS = ("theme", "kind", "event_kind", "mode", "language", "country", "audience", "open")
 T = CourseSession
@@ -93,8 +93,14 @@ def _conditions(filters: SessionFilters, dialect: str) -> list[ColumnElement[boo
     return base
 
 
+def _has_any(mask: Any, bits: int) -> ColumnElement[bool]:
+    """`mask` has at least one of `bits`: a session is for at least one of the audiences."""
+    return mask.op("&")(literal(bits, Integer)) != 0
+
+
 def _audience_condition(audiences: list[str]) -> ColumnElement[bool]:
-    return col(T.id).in_(select(col(SessionAudience.session_id)).where(col(SessionAudience.audience).in_(audiences)))
+    # The session's own column (kept by triggers on session_audience, ADR 0006): no join.
+    return _has_any(col(T.audience_mask), audience_bits(audiences))
 
 
 def _own_conditions(filters: SessionFilters, now: datetime) -> dict[str, ColumnElement[bool]]:
@@ -126,17 +132,15 @@ async def search_sessions(
     with_total: bool = True,
 ) -> tuple[list[CourseSession], int, dict[str, list[tuple[str, int]]]]:
     """One page (earliest first), the total and the facet counts: two statements in all."""
-    dialect = session.get_bind().dialect.name
-    base = _conditions(filters, dialect)
     if with_facets:
-        ids, total, facets = await _page_and_counts(
-            session, dialect, filters, base, limit=limit, offset=offset, now=now
-        )
+        ids, total, facets = await faceted_search(session, filters, limit=limit, offset=offset, now=now)
         rows: list[CourseSession] = []
         if ids:
             page = select(T).where(col(T.id).in_(ids)).order_by(col(T.starts_at), col(T.id))
             rows = list((await session.execute(page)).scalars().all())
         return rows, total, facets
+    dialect = session.get_bind().dialect.name
+    base = _conditions(filters, dialect)
     where = _where(base, _own_conditions(filters, now))
     page = select(T).where(where).order_by(col(T.starts_at), col(T.id)).limit(limit).offset(offset)
     rows = list((await session.execute(page)).scalars().all())
@@ -144,6 +148,16 @@ async def search_sessions(
     if with_total:
         total = int((await session.execute(select(func.count()).select_from(T).where(where))).scalar_one())
     return rows, total, {}
+
+
+async def faceted_search(
+    session: AsyncSession, filters: SessionFilters, *, limit: int, offset: int, now: datetime
+) -> tuple[list[str], int, dict[str, list[tuple[str, int]]]]:
+    """The ids of one page (earliest first), the total and every facet's counts, in one statement
+    (the page's rows are read by id after: `service.read_page`)."""
+    dialect = session.get_bind().dialect.name
+    base = _conditions(filters, dialect)
+    return await _page_and_counts(session, dialect, filters, base, limit=limit, offset=offset, now=now)
 
 
 def _arm(name: str, value: Any) -> tuple[Any, Any, Any]:
@@ -172,12 +186,7 @@ async def _page_and_counts(
     is_open = case((open_condition(now), literal_column("'true'")), else_=literal_column("'false'"))
     columns: list[Any] = [col(T.id), col(T.starts_at), *(c.label(name) for name, c in _COLUMNS.items())]
     columns.append(is_open.label("open"))
-    if filters.audience:
-        columns.append(
-            case((_audience_condition(filters.audience), literal_column("1")), else_=literal_column("0")).label(
-                "for_audience"
-            )
-        )
+    columns.append(col(T.audience_mask).label("audiences"))
     where = [*base]
     own_filters = _own_conditions(filters, now)
     if len(own_filters) > 1:
@@ -195,7 +204,7 @@ async def _page_and_counts(
         if values:
             own[name] = c[name].in_(values)
     if filters.audience:
-        own["audience"] = c.for_audience == 1
+        own["audience"] = _has_any(c.audiences, audience_bits(filters.audience))
     if filters.open is not None:
         own["open"] = c.open == ("true" if filters.open else "false")
 
@@ -209,20 +218,21 @@ async def _page_and_counts(
     ]
     for name in (*_COLUMNS, "open"):
         parts.append(select(*_arm(name, c[name])).where(but(name), c[name].is_not(None)).group_by(c[name]))
-    audience = col(SessionAudience.audience)
-    counted = select(*_arm("audience", audience))
-    if dialect == "sqlite":
-        # Driven from the candidates, one primary-key lookup each: a join lets SQLite scan every
-        # audience row and look each up in an index it builds on the CTE, which is far slower.
-        counted = counted.where(col(SessionAudience.session_id).in_(select(c.id).where(but("audience"))))
-    else:
-        # A join: PostgreSQL knows the CTE's size and hashes it (it guesses 200 rows for an IN).
-        counted = (
-            counted.select_from(candidates)
-            .join(SessionAudience, col(SessionAudience.session_id) == c.id)
-            .where(but("audience"))
+    # The audience facet from the candidates' own masks: each is tested against every audience's
+    # bit (a constant table of a few rows), no audience row is read.
+    bits = union_all(
+        *(
+            select(literal_column(f"'{audience}'").label("audience"), literal_column(str(bit)).label("bit"))
+            for audience, bit in AUDIENCE_BITS.items()
         )
-    parts.append(counted.group_by(audience))
+    ).cte("audience_bits")
+    parts.append(
+        select(*_arm("audience", bits.c.audience))
+        .select_from(candidates)
+        .join(bits, c.audiences.op("&")(bits.c.bit) != 0)
+        .where(but("audience"))
+        .group_by(bits.c.audience)
+    )
     ids: list[str] = []
     count = 0
     counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
