@@ -180,7 +180,7 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
 
 def _has_any(mask: Any, bits: Any) -> ColumnElement[bool]:
     """`mask` has at least one of `bits`: a session is for at least one of the audiences."""
-    return mask.op("&")(bits) != 0
+    return mask.op("&")(bits) != literal_column("0")
 
 
 def _audiences() -> Any:
@@ -316,10 +316,11 @@ def _faceted_statement(shape: _Shape) -> Any:
         parts.append(select(*_arm(name, c[name])).where(but(name), c[name].is_not(None)).group_by(c[name]))
     # The audience facet from the candidates' own masks, in one pass: a count per audience's bit
     # (a row of sums), then one row per audience. No audience row is read.
+    one, zero = literal_column("1"), literal_column("0")
     sums = (
         select(
             *(
-                func.sum(case((_has_any(c.audiences, literal_column(str(bit))), 1), else_=0)).label(audience)
+                func.sum(case((_has_any(c.audiences, literal_column(str(bit))), one), else_=zero)).label(audience)
                 for audience, bit in AUDIENCE_BITS.items()
             )
         )
