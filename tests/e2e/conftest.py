@@ -55,9 +55,7 @@ def browser() -> Iterator[Browser]:
     if executable is None:
         _unavailable("no Chromium found (set CHROME_PATH or install the chromium package)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:

@@ -48,9 +48,7 @@ def test_visitor_registers_logs_in_sees_account_and_logs_out(page: Page, base_ur
     expect(page.locator("html")).to_have_attribute("lang", "fr")
 
     # Switch to English.
-    page.get_by_role("group", name="Langue de l'interface").get_by_role(
-        "button", name="English"
-    ).click()
+    page.get_by_role("group", name="Langue de l'interface").get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", level=1, name="Welcome to ALGA Campus")).to_be_visible()
     expect(page.get_by_role("heading", name="Executive Master in City Management")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")

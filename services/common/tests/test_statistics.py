@@ -78,5 +78,3 @@ def test_no_suppressed_cell_can_be_worked_out_by_subtraction() -> None:
             assert row.count.suppressed or value >= threshold
         for options in _possible_values(result, total, threshold):
             assert len(options) >= 2, (values, _shown(result))
-
-
