@@ -316,7 +316,8 @@ def _faceted_statement(shape: _Shape) -> Any:
         parts.append(select(*_arm(name, c[name])).where(but(name), c[name].is_not(None)).group_by(c[name]))
     # The audience facet from the candidates' own masks, in one pass: a count per audience's bit
     # (a row of sums), then one row per audience. No audience row is read.
-    one, zero = literal_column("1"), literal_column("0")
+    one: Any = literal_column("1")
+    zero: Any = literal_column("0")
     sums = (
         select(
             *(
