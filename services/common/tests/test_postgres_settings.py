@@ -36,14 +36,3 @@ async def test_options_of_the_url_are_kept() -> None:
             assert (await session.execute(text("SHOW jit"))).scalar_one() == "off"
     finally:
         await database.dispose()
-
-
-@pytest.mark.skipif(postgres_server_url() is None, reason="needs TEST_DATABASE_URL (PostgreSQL)")
-async def test_a_service_adds_settings_of_its_own() -> None:
-    database = Database(postgres_server_url() or "", postgres_settings={"plan_cache_mode": "force_custom_plan"})
-    try:
-        async with database.read_session() as session:
-            assert (await session.execute(text("SHOW plan_cache_mode"))).scalar_one() == "force_custom_plan"
-            assert (await session.execute(text("SHOW jit"))).scalar_one() == "off"
-    finally:
-        await database.dispose()

@@ -11,12 +11,6 @@ from common.settings import ServiceSettings, service_url
 class CatalogueSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CATALOGUE_", extra="ignore", populate_by_name=True)
     service_name: ClassVar[str] = "catalogue"
-    #: A search's best plan depends on its values (a word found in 1 session or in 5,000, a date
-    #: range that keeps all or few): plan each execution with them (ADR 0006). PostgreSQL's generic
-    #: plan for a prepared statement (psycopg prepares one after 5 runs) guesses the selectivities
-    #: instead and then keeps its guess: it read 4,300 rows for a search that needs 700 (2-3 ms
-    #: more). Planning the search every time costs a fraction of a millisecond.
-    postgres_settings: ClassVar[dict[str, str]] = {"plan_cache_mode": "force_custom_plan"}
 
     #: The address users open (the gateway, serving the SPA): links in calendars and JSON-LD.
     public_url: str = Field(

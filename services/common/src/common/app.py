@@ -80,7 +80,7 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        database = Database(settings.database_url, postgres_settings=settings.postgres_settings)
+        database = Database(settings.database_url)
         app.state.database = database
         app.state.relay = None
         tasks: list[asyncio.Task[None]] = []

@@ -7,7 +7,7 @@ we pick the drivers: aiosqlite / psycopg 3 for the app, the sync forms for Alemb
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -97,15 +97,12 @@ def _sqlite_begin(conn: Any) -> None:
 POSTGRES_SETTINGS: dict[str, str] = {"jit": "off", "random_page_cost": "1.1"}
 
 
-def postgres_options(settings: Mapping[str, str] = POSTGRES_SETTINGS) -> str:
+def postgres_options(settings: dict[str, str] = POSTGRES_SETTINGS) -> str:
     """The libpq `options` string that sets `settings` on a new connection."""
     return " ".join(f"-c {name}={value}" for name, value in settings.items())
 
 
-def create_engine_for(
-    url: str, *, echo: bool = False, postgres_settings: Mapping[str, str] | None = None
-) -> AsyncEngine:
-    """`postgres_settings`: a service's own, added to (or overriding) POSTGRES_SETTINGS."""
+def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
     url = async_url(url)
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite(url):
@@ -117,8 +114,7 @@ def create_engine_for(
         # After any `options` of the URL's own (`?options=-c …`), which connect_args would replace.
         given = make_url(url).query.get("options")
         own = given if isinstance(given, str) else " ".join(given or ())
-        options = postgres_options({**POSTGRES_SETTINGS, **(postgres_settings or {})})
-        kwargs["connect_args"] = {"options": f"{own} {options}".strip()}
+        kwargs["connect_args"] = {"options": f"{own} {postgres_options()}".strip()}
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
         event.listen(engine.sync_engine, "connect", _sqlite_connect)
@@ -127,9 +123,9 @@ def create_engine_for(
 
 
 class Database:
-    def __init__(self, url: str, *, echo: bool = False, postgres_settings: Mapping[str, str] | None = None) -> None:
+    def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = async_url(url)
-        self.engine = create_engine_for(url, echo=echo, postgres_settings=postgres_settings)
+        self.engine = create_engine_for(url, echo=echo)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(self.url) else self.engine
         #: Sessions that may write (the default, also for background work).
         self.sessionmaker = async_sessionmaker(writer, class_=AsyncSession, expire_on_commit=False, autoflush=True)

@@ -50,9 +50,6 @@ class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", env_file=None, populate_by_name=True)
 
     service_name: ClassVar[str] = "service"
-    #: Settings of the service's PostgreSQL connections besides common.db.POSTGRES_SETTINGS: the
-    #: service's own decision (about its statements), not the deployment's.
-    postgres_settings: ClassVar[dict[str, str]] = {}
 
     env: Literal["development", "test", "production"] = Field("development", validation_alias=AliasChoices("ALGA_ENV"))
     host: str = "127.0.0.1"
