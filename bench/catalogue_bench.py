@@ -48,7 +48,7 @@ from catalogue.countries import country_name
 from catalogue.programme.models import Programme, ProgrammeAudience
 from catalogue.session.models import CourseSession, SessionAudience
 from catalogue.theme.models import Theme
-from catalogue.vocabulary import IN_PERSON_MODES, LABELS, Audience, DeliveryMode, EventKind
+from catalogue.vocabulary import IN_PERSON_MODES, LABELS, Audience, DeliveryMode, EventKind, audience_bits
 from common.db import sync_url
 from common.settings import REPO_ROOT
 from common.testing import create_postgres_database, drop_postgres_database
@@ -314,6 +314,8 @@ def generate(url: str, *, programmes: int, sessions: int, seed: int = SEED) -> G
                     "status": status,
                     "cancellation_reason": "Reportée." if status == "cancelled" else None,
                     "revision": 0 if status == "draft" else 1,
+                    # Given with the row, as the service does (the triggers then have nothing to do).
+                    "audience_mask": audience_bits(chosen),
                     "search_text": search_document(
                         own_title,
                         own_summary,

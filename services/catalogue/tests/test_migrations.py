@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.pool import NullPool
 
 from catalogue.models import metadata
+from catalogue.vocabulary import AUDIENCE_BITS, Audience
 from common import migrations
 from common.db import sync_url
 from common.testing import drop_postgres_database, postgres_server_url
@@ -87,6 +88,75 @@ def test_search_index_follows_the_rows(db_backend: str, tmp_path: Path) -> None:
             assert [r[0] for r in conn.execute(find, {"q": query["budget"]})] == []
             if db_backend == "sqlite":
                 assert conn.execute(text("SELECT count(*) FROM programme_search_key")).scalar_one() == 1
+        engine.dispose()
+    finally:
+        if pg_name:
+            drop_postgres_database(postgres_server_url() or "", pg_name)
+
+
+def test_audience_mask_follows_the_audiences(db_backend: str, tmp_path: Path) -> None:
+    """`session.audience_mask` is filled from the audiences already there, then kept in step by
+    the triggers on `session_audience`, with the bits the search code uses (AUDIENCE_BITS)."""
+    url, pg_name = fresh_database("catalogue_mask", db_backend, tmp_path)
+    try:
+        migrations.upgrade(ALEMBIC_INI, url, "0003_session_search_indexes")
+        engine = create_engine(sync_url(url), poolclass=NullPool)
+        add_session = text(
+            "INSERT INTO session (id, kind, title, summary, delivery_mode, language, starts_at, ends_at, timezone,"
+            " online, capacity, trainer_ids, status, revision, search_text, created_at, updated_at) VALUES"
+            " (:id, 'event', '{}', '{}', 'webinar', 'fr', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1 day',"
+            " 'UTC', true, 10, '[]', 'published', 0, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            if db_backend == "postgresql"
+            else "INSERT INTO session (id, kind, title, summary, delivery_mode, language, starts_at, ends_at, timezone,"
+            " online, capacity, trainer_ids, status, revision, search_text, created_at, updated_at) VALUES"
+            " (:id, 'event', '{}', '{}', 'webinar', 'fr', '2030-01-01 09:00:00', '2030-01-02 09:00:00',"
+            " 'UTC', 1, 10, '[]', 'published', 0, '', '2030-01-01 00:00:00', '2030-01-01 00:00:00')"
+        )
+        add_audience = text("INSERT INTO session_audience (session_id, audience) VALUES (:id, :audience)")
+        mask = text("SELECT audience_mask FROM session WHERE id = :id")
+        with engine.begin() as conn:
+            conn.execute(add_session, {"id": "before"})
+            for audience in ("finance_director", "elected_official"):
+                conn.execute(add_audience, {"id": "before", "audience": audience})
+        migrations.upgrade(ALEMBIC_INI, url)
+        with engine.begin() as conn:
+            # Filled from the rows that were there.
+            assert conn.execute(mask, {"id": "before"}).scalar_one() == (
+                AUDIENCE_BITS["finance_director"] | AUDIENCE_BITS["elected_official"]
+            )
+            # Every audience gets the bit the search code tests (a new audience needs a migration).
+            for audience in Audience:
+                conn.execute(add_session, {"id": audience.value})
+                assert conn.execute(mask, {"id": audience.value}).scalar_one() == 0
+                conn.execute(add_audience, {"id": audience.value, "audience": audience.value})
+                assert conn.execute(mask, {"id": audience.value}).scalar_one() == AUDIENCE_BITS[audience]
+            conn.execute(add_audience, {"id": "before", "audience": "hr_director"})
+            conn.execute(
+                text("DELETE FROM session_audience WHERE session_id = 'before' AND audience = 'finance_director'")
+            )
+            conn.execute(
+                text(
+                    "UPDATE session_audience SET audience = 'mayor_not_an_audience' "
+                    "WHERE session_id = 'before' AND audience = 'elected_official'"
+                )
+            )
+            assert conn.execute(mask, {"id": "before"}).scalar_one() == AUDIENCE_BITS["hr_director"]
+            conn.execute(
+                text(
+                    "UPDATE session_audience SET audience = 'secretary_general' WHERE session_id = 'before'"
+                    " AND audience = 'mayor_not_an_audience'"
+                )
+            )
+            assert conn.execute(mask, {"id": "before"}).scalar_one() == (
+                AUDIENCE_BITS["hr_director"] | AUDIENCE_BITS["secretary_general"]
+            )
+        with engine.connect() as conn:
+            # Deleting a session deletes its audiences (cascade), whose triggers find no row to change.
+            if db_backend == "sqlite":
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")  # as the service's connections have it
+            conn.execute(text("DELETE FROM session WHERE id = 'before'"))
+            assert conn.execute(text("SELECT count(*) FROM session_audience WHERE session_id = 'before'")).scalar() == 0
+            conn.commit()
         engine.dispose()
     finally:
         if pg_name:

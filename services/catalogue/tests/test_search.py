@@ -245,6 +245,75 @@ async def test_filters(client: httpx.AsyncClient, catalogue: dict[str, str]) -> 
     assert bad.status_code == 422 and {e["field"] for e in bad.json()["errors"]} == {"mode.0"}
 
 
+async def test_audience_search_follows_changed_audiences(
+    client: httpx.AsyncClient, catalogue: dict[str, str], coordinator: dict[str, str]
+) -> None:
+    """The audience filter and facet read a copy of the audiences kept by the database (ADR 0006):
+    a programme whose audiences change is found under its new ones at once, and the listed
+    sessions show them."""
+    budget = (await client.get(f"/sessions/{catalogue['S3']}")).json()["programme_id"]  # S3, S4
+    before = _names(await _search(client, audience="elected_official"), catalogue)
+    assert {"S3", "S4"} <= set(before)
+    assert _names(await _search(client, audience="cooperation_director"), catalogue) == []
+    changed = await client.patch(
+        f"/programmes/{budget}", json={"audiences": ["finance_director", "cooperation_director"]}, headers=coordinator
+    )
+    assert changed.status_code == 200, changed.text
+    elected = await _search(client, audience="elected_official")
+    assert _names(elected, catalogue) == sorted(set(before) - {"S3", "S4"})
+    after = await _search(client, audience="cooperation_director")
+    assert _names(after, catalogue) == ["S3", "S4"]
+    assert {item["id"]: item["audiences"] for item in after["items"]} == {
+        catalogue["S3"]: ["cooperation_director", "finance_director"],
+        catalogue["S4"]: ["cooperation_director", "finance_director"],
+    }
+    audiences = _facets(await _search(client))["audience"]
+    assert audiences["cooperation_director"] == 2
+    assert audiences["elected_official"] == len(before) - 2
+    # Either of them: a session for both counts once.
+    both = await _search(client, audience=["cooperation_director", "finance_director"])
+    assert both["total"] == len({*_names(await _search(client, audience="finance_director"), catalogue), "S3", "S4"})
+
+
+async def test_every_kind_of_filter_through_the_faceted_statement(
+    client: httpx.AsyncClient, catalogue: dict[str, str], coordinator: dict[str, str]
+) -> None:
+    """The faceted statement is built once per set of filters given and reused with other values
+    (ADR 0006): each kind of filter, and the same filters with other values, answer right."""
+    programme_of = {
+        name: (await client.get(f"/sessions/{i}")).json()["programme_id"]
+        for name, i in catalogue.items()
+        if name in ("S1", "S3")
+    }
+    # Only punctuation: no word to look for, nothing matches (unlike no words at all).
+    nothing = await _search(client, q="?!")
+    assert nothing["total"] == 0 and nothing["items"] == []
+    assert all(values == [] for values in nothing["facets"].values())
+    # The same filters twice with other values: the statement is shared, the answers are not.
+    for name, programme in programme_of.items():
+        body = await _search(client, programme=programme)
+        assert name in _names(body, catalogue)
+        assert sum(v["count"] for v in body["facets"]["kind"]) == body["total"] == len(body["items"])
+    finance = programme_of["S1"]
+    module = await client.post(
+        f"/programmes/{finance}/modules",
+        json={"title": {"fr": "Fiscalité locale"}, "hours": 12, "delivery_mode": "webinar"},
+        headers=coordinator,
+    )
+    assert module.status_code == 201, module.text
+    assert (await _search(client, module=module.json()["id"]))["total"] == 0
+    assert (await _search(client, programme=finance, q="dakar", country="SN", open="true"))["total"] == 1
+    # Drafts: for staff who ask, with the statuses as values.
+    drafts = await _search(client, headers=coordinator, status="draft")
+    assert _names(drafts, catalogue) == ["S8", "S9"]
+    assert _names(await _search(client, headers=coordinator, status=["draft", "cancelled"]), catalogue) == [
+        "S7",
+        "S8",
+        "S9",
+    ]
+    assert (await _search(client, status="draft"))["total"] == 0  # not staff: nothing visible asked
+
+
 async def test_pages_in_date_order(client: httpx.AsyncClient, catalogue: dict[str, str]) -> None:
     ordered = ["S2", "S5", "S1", "S6", "S3", "S7", "S4"]
     body = await _search(client, limit=2, offset=2)

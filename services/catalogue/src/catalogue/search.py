@@ -56,27 +56,40 @@ def postgres_match_expression(terms: list[str]) -> str:
     return " & ".join(f"'{term}':*" for term in terms)
 
 
-def match(dialect: str, table: str, id_column: Any, q: str | None) -> ColumnElement[bool] | None:
-    """A WHERE condition: rows of `table` whose search document holds every word of `q`.
-
-    None when `q` has no words (no filter). A query of only punctuation matches nothing."""
+def match_expression(dialect: str, q: str | None) -> str | bool | None:
+    """What `q` asks of the index: None (no words: no filter), False (only punctuation: nothing
+    matches) or the match expression of its terms for `dialect`'s index."""
     if q is None or not q.strip():
         return None
     terms = query_terms(q)
     if not terms:
-        return sa.false()
+        return False
+    return sqlite_match_expression(terms) if dialect == "sqlite" else postgres_match_expression(terms)
+
+
+def match_condition(dialect: str, table: str, id_column: Any, expression: Any) -> ColumnElement[bool]:
+    """A WHERE condition: rows of `table` whose search document matches `expression` (a match
+    expression of `match_expression`, or a bound parameter that will hold one)."""
     if dialect == "sqlite":
         key = sa.table(f"{table}_search_key", sa.column("key"), sa.column("item_id"))
         fts = sa.table(f"{table}_fts", sa.column("rowid"), sa.column("body"))
-        matched = (
-            sa.select(key.c.item_id)
-            .join(fts, fts.c.rowid == key.c.key)
-            .where(fts.c.body.match(sqlite_match_expression(terms)))
-        )
+        matched = sa.select(key.c.item_id).join(fts, fts.c.rowid == key.c.key).where(fts.c.body.match(expression))
         # A CTE: a statement that uses the condition several times (the facet counts' UNION ALL)
         # runs the full-text query once, SQLite materialising a CTE that is used more than once.
         found = matched.cte(f"{table}_matched")
         return id_column.in_(sa.select(found.c.item_id))
     vector: Any = sa.literal_column(f"{table}.{SEARCH_VECTOR_COLUMN}")
-    query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), postgres_match_expression(terms))
+    query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), expression)
     return vector.op("@@")(query)
+
+
+def match(dialect: str, table: str, id_column: Any, q: str | None) -> ColumnElement[bool] | None:
+    """A WHERE condition: rows of `table` whose search document holds every word of `q`.
+
+    None when `q` has no words (no filter). A query of only punctuation matches nothing."""
+    expression = match_expression(dialect, q)
+    if expression is None:
+        return None
+    if expression is False:
+        return sa.false()
+    return match_condition(dialect, table, id_column, expression)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -15,6 +16,29 @@ class Audience(StrEnum):
     cooperation_director = "cooperation_director"
     hr_director = "hr_director"
     elected_official = "elected_official"
+
+
+#: One bit per audience in `session.audience_mask`, which triggers on `session_audience` keep in
+#: step (ADR 0006): the audience filter and facet read the session's own row instead of joining
+#: every audience row. A bit is never reused nor renumbered; a new audience takes the next bit and
+#: comes with a migration that teaches the triggers its bit (test_migrations checks they agree).
+AUDIENCE_BITS: dict[str, int] = {
+    Audience.secretary_general: 1,
+    Audience.director_of_services: 2,
+    Audience.finance_director: 4,
+    Audience.technical_director: 8,
+    Audience.cooperation_director: 16,
+    Audience.hr_director: 32,
+    Audience.elected_official: 64,
+}
+
+
+def audience_bits(audiences: Iterable[str]) -> int:
+    """The bits of `audiences` in `session.audience_mask`."""
+    bits = 0
+    for audience in audiences:
+        bits |= AUDIENCE_BITS[audience]
+    return bits
 
 
 class ProgrammeKind(StrEnum):

@@ -38,8 +38,8 @@ async def feed(
     now = utcnow()
     if filters.starts_from is None:
         filters.starts_from = now - timedelta(days=settings.calendar_past_days)
-    rows, _, _ = await search_sessions(
-        session, filters, limit=settings.calendar_max_events, offset=0, now=now, with_facets=False, with_total=False
+    rows, _ = await search_sessions(
+        session, filters, limit=settings.calendar_max_events, offset=0, now=now, with_total=False
     )
     related = await sessions.related(session, rows)
     items = [(r, views.to_read(r, related, lang, staff=False, public_url=settings.public_url, now=now)) for r in rows]

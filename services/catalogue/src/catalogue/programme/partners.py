@@ -38,8 +38,9 @@ async def set_partners(session: AsyncSession, programme_id: str, organisation_id
     await session.flush()
 
 
-def with_partners(programme_column: Any, organisation_ids: Sequence[str]) -> ColumnElement[bool]:
-    """`programme_column` names a programme one of these partners takes part in."""
+def with_partners(programme_column: Any, organisation_ids: Sequence[str] | Any) -> ColumnElement[bool]:
+    """`programme_column` names a programme one of these partners takes part in (`organisation_ids`:
+    the ids, or an expanding bound parameter that will hold them)."""
     return programme_column.in_(
         select(col(ProgrammePartner.programme_id)).where(col(ProgrammePartner.organisation_id).in_(organisation_ids))
     )

@@ -82,9 +82,7 @@ async def _detail(
 ) -> ProgrammeDetail:
     now = utcnow()
     filters = SessionFilters(programme=programme.id, starts_from=now)
-    rows, _, _ = await search_sessions(
-        session, filters, limit=UPCOMING, offset=0, now=now, with_facets=False, with_total=False
-    )
+    rows, _ = await search_sessions(session, filters, limit=UPCOMING, offset=0, now=now, with_total=False)
     related = await sessions.related(session, rows)
     upcoming = [
         session_views.to_read(r, related, lang, staff=staff, public_url=settings.public_url, now=now) for r in rows

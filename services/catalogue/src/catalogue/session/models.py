@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field
 
 from catalogue.db import CatalogueModel
@@ -33,6 +33,7 @@ class CourseSession(CatalogueModel, table=True):
             "delivery_mode",
             "language",
             "venue_country",
+            "audience_mask",
             "starts_at",
             "ends_at",
             "applications_open_at",
@@ -72,6 +73,10 @@ class CourseSession(CatalogueModel, table=True):
     #: Bumped on every change the public sees (the iCalendar SEQUENCE).
     revision: int = Field(default=0)
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    #: The session's audiences as bits (vocabulary.AUDIENCE_BITS), for search. Triggers on
+    #: `session_audience` keep it in step; the service only gives it with a new row (sparing the
+    #: triggers a second write of the row). Not read back: the audiences are `session_audience`.
+    audience_mask: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     published_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -7,7 +7,7 @@ from catalogue.expert.service import trainers as named_trainers
 from catalogue.facets import labelled
 from catalogue.schemas import FacetedPage
 from catalogue.session import service, views
-from catalogue.session.repository import search_sessions
+from catalogue.session.repository import faceted_search
 from catalogue.session.schemas import SessionCreate, SessionDetail, SessionRead, SessionTransition, SessionUpdate
 from catalogue.theme import service as themes
 from catalogue.timeutil import utcnow
@@ -32,16 +32,15 @@ async def list_sessions(
     """Public: full-text search (`q`, both languages, accents and case ignored) with filters and
     facet counts, earliest first. Drafts only for staff who ask (`status=draft`)."""
     now = utcnow()
-    rows, total, counts = await search_sessions(session, filters, limit=page.limit, offset=page.offset, now=now)
-    theme_titles = await themes.titles(session)
-    related = await service.related(session, rows, theme_titles=theme_titles)
+    ids, total, counts = await faceted_search(session, filters, limit=page.limit, offset=page.offset, now=now)
+    rows, related = await service.read_page(session, ids, theme_titles=await themes.titles(session))
     response.headers["Content-Language"] = lang.code
     return FacetedPage[SessionRead](
         items=[views.to_read(r, related, lang, staff=staff, public_url=settings.public_url, now=now) for r in rows],
         total=total,
         limit=page.limit,
         offset=page.offset,
-        facets=labelled(counts, lang, theme_titles),
+        facets=labelled(counts, lang, related.theme_titles),
     )
 
 
