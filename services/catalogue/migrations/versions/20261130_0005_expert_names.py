@@ -1,7 +1,7 @@
 """expert names in the status copy: sessions show their trainers by name (docs/decisions/0008)
 
-Revision ID: 0004_expert_names
-Revises: 0003_session_search_indexes
+Revision ID: 0005_expert_names
+Revises: 0004_session_audience_mask
 Create Date: 2026-11-29 23:50:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate may reference sqlmodel types)
 from alembic import op
 
-revision: str = "0004_expert_names"
-down_revision: str | None = "0003_session_search_indexes"
+revision: str = "0005_expert_names"
+down_revision: str | None = "0004_session_audience_mask"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
