@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from common.db import Database
+from common.testing.fixtures import POSTGRES_ONLY
 
 from .conftest import create_record
 
@@ -67,11 +68,11 @@ async def _sql(db: Database, statement: str, **params: Any) -> list[tuple[Any, .
         return [tuple(row) for row in (await session.execute(text(statement), params)).all()]
 
 
+# record_search_vector is PostgreSQL's (SQLite ranks with FTS5's bm25).
+@pytest.mark.parametrize("db_backend", POSTGRES_ONLY, indirect=True)
 async def test_postgres_ranking_vectors_follow_the_text(
-    client: httpx.AsyncClient, coordinator: dict[str, str], db: Database, db_backend: str
+    client: httpx.AsyncClient, coordinator: dict[str, str], db: Database
 ) -> None:
-    if db_backend != "postgresql":
-        pytest.skip("record_search_vector is PostgreSQL's (SQLite ranks with FTS5's bm25)")
     draft = await create_record(client, coordinator, publish=False, title={"fr": "Tombouctou"})
     [(key,)] = await _sql(db, "SELECT key FROM record WHERE id = :id", id=draft["id"])
     [(vector,)] = await _sql(db, "SELECT search_vector::text FROM record_search_vector WHERE key = :key", key=key)
@@ -91,16 +92,16 @@ async def test_postgres_ranking_vectors_follow_the_text(
     assert await _sql(db, "SELECT key FROM record_search_vector WHERE key = :key", key=key) == []
 
 
+# SQLite matches through FTS5 (tests of the search cover it).
+@pytest.mark.parametrize("db_backend", POSTGRES_ONLY, indirect=True)
 @pytest.mark.parametrize("q", ["budget local", "document"])
 async def test_postgres_matches_through_the_text_index(
-    client: httpx.AsyncClient, coordinator: dict[str, str], db: Database, db_backend: str, q: str
+    client: httpx.AsyncClient, coordinator: dict[str, str], db: Database, q: str
 ) -> None:
     """The condition spells the GIN index's expression exactly, and the search's settings keep the
     planner on the index even for a word every record holds ("document" below): otherwise
     PostgreSQL computes a vector for every row of the library (1.8 s for 100,000 records) and no
     other test would notice."""
-    if db_backend != "postgresql":
-        pytest.skip("SQLite matches through FTS5")
     from sqlalchemy import select
     from sqlmodel import col
 

@@ -30,6 +30,9 @@ from common.testing import (
 )
 
 BACKENDS = ["sqlite"] + (["postgresql"] if postgres_server_url() else [])
+#: For a test of PostgreSQL's own machinery: `@pytest.mark.parametrize("db_backend", POSTGRES_ONLY,
+#: indirect=True)` runs it on PostgreSQL alone (no SQLite run to skip; none at all without one).
+POSTGRES_ONLY = [backend for backend in BACKENDS if backend == "postgresql"]
 
 
 @dataclass(frozen=True)
