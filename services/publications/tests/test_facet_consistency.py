@@ -11,7 +11,6 @@ Python count over the generated records says the same.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,6 +18,7 @@ import httpx
 import pytest
 
 from common.db import Database
+from common.testing.facets import expected_facet_counts, filter_combinations, keeps
 from publications.settings import PublicationsSettings
 
 from .conftest import make_record
@@ -74,32 +74,13 @@ async def generated(db: Database, settings: PublicationsSettings) -> list[dict[s
     return made
 
 
-def _matches(row: dict[str, Any], filters: dict[str, list[str]], but: str | None = None) -> bool:
-    if row["status"] != "published":
-        return False
-    for name, values in filters.items():
-        if name == but:
-            continue
-        if name == "q":
-            if not all(any(w.startswith(term) for w in row["words"]) for term in values):
-                return False
-        elif name in ("theme", "author"):
-            if not set(values) & set(row[name]):
-                return False
-        elif row[name] not in values:
-            return False
-    return True
+#: A record has several themes and several authors.
+MULTI = {"theme", "author"}
+FACETS = ("type", "theme", "language", "year", "author")
 
 
-def _expected(rows: list[dict[str, Any]], filters: dict[str, list[str]]) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
-    for facet in ("type", "theme", "language", "year", "author"):
-        counter: Counter[str] = Counter()
-        for row in rows:
-            if _matches(row, filters, but=facet):
-                counter.update(row[facet] if facet in ("theme", "author") else [row[facet]])
-        counts[facet] = dict(counter)
-    return counts
+def _published(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [row for row in rows if row["status"] == "published"]
 
 
 def _combinations(rng: random.Random) -> list[dict[str, list[str]]]:
@@ -111,11 +92,7 @@ def _combinations(rng: random.Random) -> list[dict[str, list[str]]]:
         "year": [["2019"], ["2020", "2022"]],
         "author": [["auteur03"], ["auteur01", "auteur05"]],
     }
-    combos: list[dict[str, list[str]]] = [{}]
-    combos += [{name: values} for name, options in choices.items() for values in options]
-    for _ in range(30):
-        names = rng.sample(sorted(choices), rng.randint(2, 4))
-        combos.append({name: rng.choice(choices[name]) for name in names})
+    combos = filter_combinations(rng, choices, mixed=30)
     # The combined statement (words, no author filter) with every other filter at once.
     combos.append({"q": ["paper"], "type": ["report", "article"], "theme": ["local_finance"], "language": ["fr"]})
     return combos
@@ -134,13 +111,14 @@ async def test_facet_counts_totals_and_pages_agree(client: httpx.AsyncClient, ge
     rng = random.Random(7)
     checked = 0
     for filters in _combinations(rng):
-        matching = [row for row in generated if _matches(row, filters)]
+        published = _published(generated)
+        matching = [row for row in published if keeps(row, filters, multi=MULTI)]
         newest = sorted(matching, key=lambda row: (row["published_on"], row["order"]), reverse=True)
         body = await _get(client, filters, limit=7, offset=3)
         assert body["total"] == len(matching), filters
         assert [item["id"] for item in body["items"]] == [row["id"] for row in newest[3:10]], filters
         got = {name: {v["value"]: v["count"] for v in values} for name, values in body["facets"].items()}
-        assert got == _expected(generated, filters), filters
+        assert got == expected_facet_counts(published, filters, FACETS, multi=MULTI), filters
         assert [v["value"] for v in body["facets"]["year"]] == sorted(got["year"], reverse=True)
         for facet in ("type", "theme", "language", "author"):
             listed = [(v["count"], v["value"]) for v in body["facets"][facet]]

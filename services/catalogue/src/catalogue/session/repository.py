@@ -15,6 +15,7 @@ search). The values go with each execution (`_params`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -188,24 +189,34 @@ def _audiences() -> Any:
     return bindparam("audiences", type_=Integer)
 
 
-def _own_conditions(shape: _Shape) -> dict[str, ColumnElement[bool]]:
-    """{facet: the condition of that facet's own filter} on the session table."""
+def _own_conditions(
+    shape: _Shape, columns: Mapping[str, Any], audiences: Any, is_open: Callable[[bool], ColumnElement[bool]]
+) -> dict[str, ColumnElement[bool]]:
+    """{facet: the condition of that facet's own filter}, on the session table or on the
+    candidates' CTE: `columns` by facet name, the audience mask, and "is (not) open"."""
     own: dict[str, ColumnElement[bool]] = {}
-    for name, column in _COLUMNS.items():
+    for name in _COLUMNS:
         if name in shape.facets:
-            own[name] = column.in_(bindparam(f"{name}_values", expanding=True))
+            own[name] = columns[name].in_(bindparam(f"{name}_values", expanding=True))
     if "audience" in shape.facets:
-        own["audience"] = _has_any(col(T.audience_mask), _audiences())
+        own["audience"] = _has_any(audiences, _audiences())
     if shape.open is not None:
-        own["open"] = open_condition() if shape.open else ~open_condition()
+        own["open"] = is_open(shape.open)
     return own
+
+
+def _own_on_sessions(shape: _Shape) -> dict[str, ColumnElement[bool]]:
+    """`_own_conditions` on the session table."""
+    return _own_conditions(
+        shape, _COLUMNS, col(T.audience_mask), lambda wanted: open_condition() if wanted else ~open_condition()
+    )
 
 
 @lru_cache(maxsize=256)
 def _list_statements(shape: _Shape) -> tuple[Any, Any]:
     """(one page of sessions, their total): a listing without facets (calendars, a programme's
     next sessions)."""
-    where = and_(true(), *_conditions(shape), *_own_conditions(shape).values())
+    where = and_(true(), *_conditions(shape), *_own_on_sessions(shape).values())
     page = (
         select(T)
         .where(where)
@@ -278,7 +289,7 @@ def _faceted_statement(shape: _Shape) -> Any:
     columns.append(is_open.label("open"))
     columns.append(col(T.audience_mask).label("audiences"))
     where = _conditions(shape)
-    own_filters = _own_conditions(shape)
+    own_filters = _own_on_sessions(shape)
     if len(own_filters) > 1:
         # Only sessions failing at most one facet filter count anywhere (the others are neither
         # listed nor counted by any facet): said so, the database can use the filters' indexes.
@@ -288,14 +299,12 @@ def _faceted_statement(shape: _Shape) -> Any:
     candidates = select(*columns).where(and_(true(), *where)).cte("candidate_sessions")
     c = candidates.c
 
-    own: dict[str, ColumnElement[bool]] = {}
-    for name in _COLUMNS:
-        if name in shape.facets:
-            own[name] = c[name].in_(bindparam(f"{name}_values", expanding=True))
-    if "audience" in shape.facets:
-        own["audience"] = _has_any(c.audiences, _audiences())
-    if shape.open is not None:
-        own["open"] = c.open == ("true" if shape.open else "false")
+    own = _own_conditions(
+        shape,
+        {name: c[name] for name in _COLUMNS},
+        c.audiences,
+        lambda wanted: c.open == ("true" if wanted else "false"),
+    )
 
     def but(name: str | None) -> Any:
         return and_(true(), *(cond for facet, cond in own.items() if facet != name))

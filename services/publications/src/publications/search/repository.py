@@ -60,6 +60,8 @@ from publications.vocabulary import RecordStatus, theme_bit, themes
 FACETS = ("type", "theme", "language", "year", "author")
 AUTHOR_FACET_SIZE = 20
 S = RecordSearch
+#: The search row's columns by name (what `_fields` reads, like a CTE's `.c`).
+SEARCH_COLUMNS = RecordSearch.__table__.c  # type: ignore[attr-defined]  # SQLModel declares no __table__
 
 
 def postgres_settings(words: bool) -> TextClause:
@@ -136,16 +138,15 @@ def _author(filters: RecordFilters) -> ColumnElement[bool] | None:
     )
 
 
-def _fields(filters: RecordFilters, table: Any) -> dict[str, ColumnElement[bool]]:
-    """The type, language, year and theme conditions, on `table` (the search row or the CTE)."""
+def _fields(filters: RecordFilters, columns: Any) -> dict[str, ColumnElement[bool]]:
+    """The type, language, year and theme conditions, on `columns` (of the search row or the CTE)."""
     own: dict[str, ColumnElement[bool]] = {}
     for name in ("type", "language", "year"):
         values = getattr(filters, name)
         if values:
-            own[name] = table.c[name].in_(values) if hasattr(table, "c") else getattr(table, name).in_(values)
+            own[name] = columns[name].in_(values)
     if filters.theme:
-        mask_column = table.c.theme_mask if hasattr(table, "c") else col(S.theme_mask)
-        own["theme"] = mask_column.op("&")(filters.theme_mask) != 0
+        own["theme"] = columns["theme_mask"].op("&")(filters.theme_mask) != 0
     return own
 
 
@@ -188,7 +189,7 @@ async def search(
             session, dialect, filters, base, author, page=(limit, offset, sort == "newest")
         )
     else:
-        everything = [*base, *([author] if author is not None else []), *_fields(filters, S).values()]
+        everything = [*base, *([author] if author is not None else []), *_fields(filters, SEARCH_COLUMNS).values()]
         if words and sort != "relevance":
             # Matches first, then their order: without this fence a planner may walk the date index
             # and test the text condition on most of the library (a rare word with a filter).
@@ -254,7 +255,7 @@ async def _facets(
         .cte("hits")
         .prefix_with("MATERIALIZED")
     )
-    own = _fields(filters, hits)
+    own = _fields(filters, hits.c)
 
     def but(name: str | None) -> Any:
         return and_(true(), *(c for facet, c in own.items() if facet != name))
@@ -341,7 +342,7 @@ async def _facets(
     if author is None:
         source: Any = select(hits.c.author_keys).where(but(None))
     else:
-        source = select(col(S.author_keys)).where(*base, *_fields(filters, S).values())
+        source = select(col(S.author_keys)).where(*base, *_fields(filters, SEARCH_COLUMNS).values())
     counted = source.subquery("counted_records")
     if dialect == "sqlite":
         each = func.json_each(counted.c.author_keys).table_valued("value").alias("each_author")
